@@ -1,0 +1,91 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { CompiledMatcher } from './matcher/compiled';
+import type { Entity } from './kb/types';
+
+/** An entity as stored: the pack it came from and its place in that pack. */
+export interface StoredEntity extends Entity {
+  pack: string;
+  rank: number;
+}
+
+/** A pack the reader has installed; its entities live in `entities`. */
+export interface PackRecord {
+  id: string;
+  name: string;
+  version: string;
+  enabled: boolean;
+  entityCount: number;
+  installedAt: number;
+}
+
+/** A reader's change to an entity of a pack, kept apart so that a pack upgrade keeps it. */
+export interface EntityEdit {
+  id: string;
+  changes: Partial<Omit<Entity, 'id'>>;
+  updated: number;
+}
+
+/** One setting, such as the global pause or the sites Gloss is off on. */
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+/** The compiled matcher for one knowledge-base revision. */
+export interface MatcherCacheRecord {
+  revision: string;
+  matcher: CompiledMatcher;
+  compiledAt: number;
+}
+
+/** The reader's highlights and notes; their shape is settled with the highlights work (#3). */
+export interface HighlightRecord {
+  id: string;
+  source: string;
+  updated: number;
+  [field: string]: unknown;
+}
+
+/** A note on a page or on an entity (#3). */
+export interface NoteRecord {
+  id: string;
+  kind: 'page' | 'entity';
+  target: string;
+  updated: number;
+  [field: string]: unknown;
+}
+
+/** Gloss's one database, in the extension's origin. Versions are append-only. */
+export class GlossDB extends Dexie {
+  entities!: EntityTable<StoredEntity, 'id'>;
+  packs!: EntityTable<PackRecord, 'id'>;
+  entityEdits!: EntityTable<EntityEdit, 'id'>;
+  settings!: EntityTable<Setting, 'key'>;
+  matcherCache!: EntityTable<MatcherCacheRecord, 'revision'>;
+  highlights!: EntityTable<HighlightRecord, 'id'>;
+  notes!: EntityTable<NoteRecord, 'id'>;
+
+  constructor(name = 'gloss') {
+    super(name);
+    this.version(1).stores({
+      entities: 'id, pack, type',
+      packs: 'id',
+      entityEdits: 'id',
+      settings: 'key',
+      matcherCache: 'revision',
+      highlights: 'id, source, updated',
+      notes: 'id, kind, target, updated',
+    });
+  }
+}
+
+/** Reads a setting, or its default when unset. */
+export async function getSetting<T>(db: GlossDB, key: string, fallback: T): Promise<T> {
+  const row = await db.settings.get(key);
+  return row === undefined ? fallback : (row.value as T);
+}
+
+/** Writes a setting. */
+export async function setSetting(db: GlossDB, key: string, value: unknown): Promise<void> {
+  await db.settings.put({ key, value });
+}

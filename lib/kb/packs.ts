@@ -1,0 +1,81 @@
+import { getSetting, setSetting, type GlossDB, type PackRecord, type StoredEntity } from '../db';
+import type { Pack } from './types';
+
+const REVISION = 'kbRevision';
+
+/** The knowledge base's revision: changes whenever the set of matchable aliases may have. */
+export function kbRevision(db: GlossDB): Promise<number> {
+  return getSetting(db, REVISION, 0);
+}
+
+/** Marks the knowledge base changed, so the matcher is compiled again. */
+export async function bumpRevision(db: GlossDB): Promise<number> {
+  return db.transaction('rw', db.settings, async () => {
+    const next = (await kbRevision(db)) + 1;
+    await setSetting(db, REVISION, next);
+    return next;
+  });
+}
+
+/**
+ * Installs or upgrades a pack in one transaction: its entities are replaced, its on/off
+ * state is kept, and nothing of the reader's own (edits, notes, highlights) is touched.
+ * Returns false when that version is already installed.
+ */
+export async function installPack(db: GlossDB, pack: Pack): Promise<boolean> {
+  return db.transaction('rw', [db.entities, db.packs, db.settings], async () => {
+    const existing = await db.packs.get(pack.id);
+    if (existing && existing.version === pack.version && existing.entityCount === pack.entities.length) {
+      return false;
+    }
+    await db.entities.where('pack').equals(pack.id).delete();
+    const rows: StoredEntity[] = pack.entities.map((e, rank) => ({ ...e, pack: pack.id, rank }));
+    await db.entities.bulkPut(rows);
+    const record: PackRecord = {
+      id: pack.id,
+      name: pack.name,
+      version: pack.version,
+      enabled: existing?.enabled ?? true,
+      entityCount: pack.entities.length,
+      installedAt: Date.now(),
+    };
+    await db.packs.put(record);
+    await bumpRevision(db);
+    return true;
+  });
+}
+
+/** Turns a pack on or off. */
+export async function setPackEnabled(db: GlossDB, id: string, enabled: boolean): Promise<void> {
+  await db.transaction('rw', [db.packs, db.settings], async () => {
+    await db.packs.update(id, { enabled });
+    await bumpRevision(db);
+  });
+}
+
+/** Removes a pack and its entities; the reader's edits stay, in case it comes back. */
+export async function removePack(db: GlossDB, id: string): Promise<void> {
+  await db.transaction('rw', [db.entities, db.packs, db.settings], async () => {
+    await db.entities.where('pack').equals(id).delete();
+    await db.packs.delete(id);
+    await bumpRevision(db);
+  });
+}
+
+/** Every entity of the enabled packs, with the reader's edits applied, in priority order. */
+export async function enabledEntities(db: GlossDB): Promise<StoredEntity[]> {
+  const packs = (await db.packs.toArray()).filter((p) => p.enabled);
+  // The reader's own pack first, then packs in the order they were installed.
+  packs.sort((a, b) => (a.id === 'user' ? -1 : b.id === 'user' ? 1 : a.installedAt - b.installedAt));
+  const edits = new Map((await db.entityEdits.toArray()).map((e) => [e.id, e.changes]));
+  const out: StoredEntity[] = [];
+  for (const p of packs) {
+    const rows = await db.entities.where('pack').equals(p.id).toArray();
+    rows.sort((a, b) => a.rank - b.rank);
+    for (const row of rows) {
+      const changes = edits.get(row.id);
+      out.push(changes ? { ...row, ...changes } : row);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,12 @@
+import type { CompiledMatcher } from './compiled';
+import { resolveMentions, type Mention } from './resolve';
+import { scanText } from './scan';
+
+export { AliasFlag, matcherBytes, type CompiledMatcher, type MatcherInput } from './compiled';
+export { compileMatcher } from './compile';
+export type { Mention, Resolution } from './resolve';
+
+/** Finds the mentions in a text stream: scan, then settle ambiguous and common-word aliases. */
+export function findMentions(m: CompiledMatcher, text: string, breaks?: ArrayLike<number>): Mention[] {
+  return resolveMentions(m, text, scanText(m, text, breaks), breaks);
+}

@@ -1,0 +1,95 @@
+import { AliasFlag, type CompiledMatcher } from './compiled';
+import { FOLDED_SPACE, charTables } from './fold';
+
+/** A place where at least one alias matched: the longest match starting at a word start. */
+export interface RawMatch {
+  start: number;
+  end: number;
+  /** Payload indices (into `payEntity`, `payFlags`, `payAlias`) whose rules hold here. */
+  payloads: number[];
+}
+
+/**
+ * Finds every whole-word, leftmost-longest, non-overlapping alias match in `text`.
+ * `breaks` lists offsets where a block boundary lies between two text nodes: a match
+ * starts and ends there as at a space, and never crosses one.
+ */
+export function scanText(m: CompiledMatcher, text: string, breaks?: ArrayLike<number>): RawMatch[] {
+  const { fold, foldCased, word } = charTables();
+  const n = text.length;
+  let mask: Uint8Array | undefined;
+  if (breaks && breaks.length > 0) {
+    mask = new Uint8Array(n + 1);
+    for (let b = 0; b < breaks.length; b++) mask[breaks[b]] = 1;
+  }
+  const isEnd = (j: number) => j === n || word[text.charCodeAt(j)] === 0 || (mask !== undefined && mask[j] === 1);
+
+  const valid = (p: number, start: number, end: number): boolean => {
+    const flags = m.payFlags[p];
+    if (flags & (AliasFlag.Common | AliasFlag.Cased)) {
+      const c = text.charCodeAt(start);
+      if (foldCased[c] === fold[c]) return false;
+    }
+    if (flags & AliasFlag.CaseSensitive) {
+      return sameCased(text, start, end, m.aliases[m.payAlias[p]], foldCased);
+    }
+    return true;
+  };
+  const anyValid = (node: number, start: number, end: number): boolean => {
+    const first = m.payStart[node];
+    for (let p = first; p < first + m.payCount[node]; p++) if (valid(p, start, end)) return true;
+    return false;
+  };
+
+  const out: RawMatch[] = [];
+  let i = 0;
+  while (i < n) {
+    const c0 = text.charCodeAt(i);
+    if (word[c0] === 0 || (i > 0 && word[text.charCodeAt(i - 1)] === 1 && !(mask && mask[i]))) {
+      i++;
+      continue;
+    }
+    let node = m.rootChild[fold[c0]];
+    let bestEnd = -1;
+    let bestNode = -1;
+    let j = i + 1;
+    while (node >= 0) {
+      if (m.payStart[node] >= 0 && isEnd(j) && anyValid(node, i, j)) {
+        bestEnd = j;
+        bestNode = node;
+      }
+      if (j >= n || (mask && mask[j])) break;
+      const c = fold[text.charCodeAt(j)];
+      if (c === FOLDED_SPACE && fold[text.charCodeAt(j - 1)] === FOLDED_SPACE) {
+        j++;
+        continue;
+      }
+      let child = m.firstChild[node];
+      while (child >= 0 && m.label[child] !== c) child = m.nextSibling[child];
+      node = child;
+      j++;
+    }
+    if (bestEnd < 0) {
+      i++;
+      continue;
+    }
+    const payloads: number[] = [];
+    const first = m.payStart[bestNode];
+    for (let p = first; p < first + m.payCount[bestNode]; p++) if (valid(p, i, bestEnd)) payloads.push(p);
+    out.push({ start: i, end: bestEnd, payloads });
+    i = bestEnd;
+  }
+  return out;
+}
+
+/** Whether text[start, end) spells `alias` letter for letter, case included. */
+function sameCased(text: string, start: number, end: number, alias: string, foldCased: Uint16Array): boolean {
+  let a = 0;
+  for (let t = start; t < end; t++) {
+    const c = foldCased[text.charCodeAt(t)];
+    if (c === FOLDED_SPACE && t > start && foldCased[text.charCodeAt(t - 1)] === FOLDED_SPACE) continue;
+    if (a >= alias.length || foldCased[alias.charCodeAt(a)] !== c) return false;
+    a++;
+  }
+  return a === alias.length;
+}

@@ -1,0 +1,83 @@
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { render } from 'preact';
+import { HoverCard, type HoverCardProps } from '../components/HoverCard';
+import cardCss from '../components/hover-card.css?inline';
+
+/**
+ * Owns Gloss's one element in the page: a host with a closed shadow root, so page CSS
+ * cannot restyle the card and page scripts cannot read it. Created on first use.
+ */
+export class CardHost {
+  readonly element: HTMLElement;
+  private readonly root: ShadowRoot;
+  private readonly mount: HTMLDivElement;
+  private stopPositioning?: () => void;
+  private returnFocus?: Element | null;
+
+  constructor(onPointerEnter: () => void, onPointerLeave: () => void) {
+    this.element = document.createElement('gloss-card');
+    this.element.style.cssText = 'position:fixed;top:0;left:0;z-index:2147483647;display:none';
+    this.root = this.element.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = cardCss;
+    this.mount = document.createElement('div');
+    this.root.append(style, this.mount);
+    this.element.addEventListener('pointerenter', (e) => e.isTrusted && onPointerEnter());
+    this.element.addEventListener('pointerleave', (e) => e.isTrusted && onPointerLeave());
+  }
+
+  get isOpen(): boolean {
+    return this.element.style.display !== 'none';
+  }
+
+  /** Shows (or updates) the card next to `anchor`; with `focus`, moves keyboard focus into it. */
+  show(props: HoverCardProps, anchor: () => DOMRect, focus: boolean): void {
+    if (!this.element.isConnected) document.documentElement.append(this.element);
+    render(<HoverCard {...props} />, this.mount);
+    const wasOpen = this.isOpen;
+    this.element.style.display = 'block';
+    this.stopPositioning?.();
+    const reference = { getBoundingClientRect: anchor };
+    this.stopPositioning = autoUpdate(reference, this.element, () => {
+      void computePosition(reference, this.element, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply: ({ availableHeight }) => {
+              this.element.style.maxHeight = `${Math.max(120, availableHeight)}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        this.element.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+      });
+    });
+    if (focus) {
+      if (!wasOpen) this.returnFocus = document.activeElement;
+      this.root.querySelector<HTMLElement>('[role="dialog"]')?.focus();
+    }
+  }
+
+  /** Hides the card and gives focus back to where it was, if the card had taken it. */
+  hide(): void {
+    if (!this.isOpen) return;
+    this.stopPositioning?.();
+    this.stopPositioning = undefined;
+    const hadFocus = this.root.activeElement !== null;
+    render(null, this.mount);
+    this.element.style.display = 'none';
+    if (hadFocus && this.returnFocus instanceof HTMLElement) this.returnFocus.focus();
+    this.returnFocus = undefined;
+  }
+
+  /** Removes the host from the page. */
+  remove(): void {
+    this.hide();
+    this.element.remove();
+  }
+}

@@ -1,0 +1,242 @@
+import type { HoverCardProps } from '../components/HoverCard';
+import { AliasFlag } from '../lib/matcher/compiled';
+import type { CardData, PageEntity, PageState, ScanRequest, ScanResponse } from '../lib/messaging';
+import { CardHost } from './card-host';
+import { MentionLayer, caretAt, liveRange, rangeContainsPoint, type MentionRef } from './mention-layer';
+import { pageScheme } from './page-scheme';
+import { SKIP_SELECTOR, readTextStream } from './text-stream';
+
+/** What the page side needs from the background. */
+export interface ReaderDeps {
+  scan(req: ScanRequest): Promise<ScanResponse>;
+  card(id: string): Promise<CardData | null>;
+}
+
+/** Dwell before a card opens, like Wikipedia's page previews. */
+export const DWELL_MS = 500;
+/** Grace to move the pointer from a mention onto its card. */
+export const GRACE_MS = 300;
+/** Quiet time after the page changes before late content is read. */
+const SETTLE_MS = 150;
+
+/**
+ * Gloss in one page: reads the text, paints mentions, opens cards on dwell or from the
+ * keyboard, and reads late content as it arrives. Reacts only to trusted input.
+ */
+export class PageReader {
+  private readonly layer = new MentionLayer();
+  private readonly host: CardHost;
+  private state: PageState = 'on';
+  private hovered?: MentionRef;
+  private openRef?: MentionRef;
+  private dwellTimer?: ReturnType<typeof setTimeout>;
+  private closeTimer?: ReturnType<typeof setTimeout>;
+  private settleTimer?: ReturnType<typeof setTimeout>;
+  private pendingRoots = new Set<Node>();
+  private pointer?: { x: number; y: number };
+  private frame = 0;
+  private readonly cards = new Map<string, Promise<CardData | null>>();
+  private observer?: MutationObserver;
+  private generation = 0;
+
+  constructor(
+    private readonly deps: ReaderDeps,
+    private readonly signal: AbortSignal,
+  ) {
+    this.host = new CardHost(
+      () => this.cancelClose(),
+      () => this.scheduleClose(),
+    );
+    signal.addEventListener('abort', () => this.stop());
+  }
+
+  /** Reads the whole page and starts following it. */
+  async start(): Promise<void> {
+    const opts = { capture: true, passive: true, signal: this.signal };
+    window.addEventListener('pointermove', (e) => this.onPointerMove(e), opts);
+    window.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal: this.signal });
+    window.addEventListener('scroll', () => this.onPointerStill(), opts);
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    await this.readAll();
+  }
+
+  /** Forgets everything painted and reads the page again (settings or knowledge base changed). */
+  async refresh(): Promise<void> {
+    this.host.hide();
+    this.layer.clear();
+    await this.readAll();
+  }
+
+  /** Host name, mention count and state, for the popup. */
+  info(): { host: string; mentionCount: number; state: PageState } {
+    return { host: location.hostname, mentionCount: this.layer.count, state: this.state };
+  }
+
+  /** Opens the card of the mention after the open one (or the first one in view) and focuses it. */
+  next(): void {
+    const all = this.layer.all();
+    if (all.length === 0) return;
+    let k = this.openRef ? all.findIndex((r) => sameRef(r, this.openRef)) + 1 : -1;
+    if (k < 0) {
+      k = all.findIndex((r) => liveRange(this.layer.view(r).range).getBoundingClientRect().top >= 0);
+      if (k < 0) k = 0;
+    }
+    const ref = all[k % all.length];
+    const rect = liveRange(this.layer.view(ref).range).getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > innerHeight) window.scrollBy({ top: rect.top - innerHeight / 3 });
+    void this.open(ref, true);
+  }
+
+  private async readAll(): Promise<void> {
+    const generation = ++this.generation;
+    this.observer?.disconnect();
+    if (!document.body) return;
+    performance.mark('gloss:read-start');
+    const stream = readTextStream(document.body, this.host.element);
+    performance.mark('gloss:read-end');
+    const response = await this.deps.scan({ text: stream.text, breaks: stream.breaks, url: location.href });
+    if (generation !== this.generation || this.signal.aborted) return;
+    performance.mark('gloss:scanned');
+    this.state = response.state;
+    if (response.state !== 'on') return;
+    this.layer.add(stream, response);
+    requestAnimationFrame(() => performance.mark('gloss:painted'));
+    this.observer?.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        if (r.target.parentElement) this.pendingRoots.add(r.target.parentElement);
+        continue;
+      }
+      for (const n of r.addedNodes) {
+        const root = n.nodeType === Node.TEXT_NODE ? n.parentElement : n;
+        if (root) this.pendingRoots.add(root);
+      }
+      if (r.removedNodes.length > 0) this.pendingRoots.add(r.target);
+    }
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => void this.readLate(), SETTLE_MS);
+  }
+
+  /** Reads only the subtrees that changed: late content is never a reason to re-read the page. */
+  private async readLate(): Promise<void> {
+    const generation = this.generation;
+    const roots = [...this.pendingRoots].filter((n) => n.isConnected);
+    this.pendingRoots.clear();
+    const outer = roots.filter((n) => !roots.some((o) => o !== n && o.contains(n)));
+    for (const root of outer) {
+      const el = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
+      if (!el || el.closest(SKIP_SELECTOR) || this.host.element.contains(el)) continue;
+      this.layer.removeWithin(root);
+      const stream = readTextStream(root, this.host.element);
+      if (!/\S/.test(stream.text)) continue;
+      const response = await this.deps.scan({ text: stream.text, breaks: stream.breaks, url: location.href });
+      if (generation !== this.generation || this.signal.aborted || response.state !== 'on') return;
+      this.layer.add(stream, response);
+    }
+  }
+
+  private onPointerMove(e: PointerEvent): void {
+    if (!e.isTrusted) return;
+    this.pointer = { x: e.clientX, y: e.clientY };
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.onPointerStill();
+    });
+  }
+
+  private onPointerStill(): void {
+    if (!this.pointer) return;
+    const { x, y } = this.pointer;
+    if (this.host.isOpen && this.host.element.getBoundingClientRect().width > 0 && overElement(this.host.element, x, y)) return;
+    const caret = caretAt(x, y);
+    let ref = caret ? this.layer.at(caret.node, caret.offset) : undefined;
+    if (ref && !rangeContainsPoint(this.layer.view(ref).range, x, y)) ref = undefined;
+    if (sameRef(ref, this.hovered)) return;
+    this.hovered = ref;
+    clearTimeout(this.dwellTimer);
+    if (ref) this.dwellTimer = setTimeout(() => void this.open(ref, false), DWELL_MS);
+    if (this.host.isOpen) {
+      if (sameRef(ref, this.openRef)) this.cancelClose();
+      else this.scheduleClose();
+    }
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.isTrusted && e.key === 'Escape' && this.host.isOpen) {
+      this.close();
+    }
+  }
+
+  private async open(ref: MentionRef, focus: boolean): Promise<void> {
+    this.cancelClose();
+    this.openRef = ref;
+    const view = this.layer.view(ref);
+    const props = (data: CardData | null | undefined, entity: PageEntity): HoverCardProps => ({
+      data,
+      name: entity.name,
+      match: {
+        alias: view.alias,
+        demonym: (view.flags & AliasFlag.Demonym) !== 0,
+        alternatives: view.resolution?.alternatives ?? [],
+        supportedBy: view.resolution?.supportedBy,
+      },
+      scheme: pageScheme(),
+      onClose: () => this.close(),
+      onSelectRelated: (related) => void show(related),
+    });
+    const anchor = () => liveRange(view.range).getBoundingClientRect();
+    const show = async (entity: PageEntity) => {
+      this.host.show(props(undefined, entity), anchor, focus);
+      const data = await this.cardData(entity.id);
+      if (this.openRef === ref) this.host.show(props(data, entity), anchor, focus);
+    };
+    await show(view.entity);
+  }
+
+  private cardData(id: string): Promise<CardData | null> {
+    let p = this.cards.get(id);
+    if (!p) {
+      p = this.deps.card(id).catch(() => null);
+      this.cards.set(id, p);
+    }
+    return p;
+  }
+
+  private scheduleClose(): void {
+    clearTimeout(this.closeTimer);
+    this.closeTimer = setTimeout(() => this.close(), GRACE_MS);
+  }
+
+  private cancelClose(): void {
+    clearTimeout(this.closeTimer);
+  }
+
+  private close(): void {
+    this.cancelClose();
+    this.openRef = undefined;
+    this.host.hide();
+  }
+
+  private stop(): void {
+    this.generation++;
+    this.observer?.disconnect();
+    clearTimeout(this.dwellTimer);
+    clearTimeout(this.closeTimer);
+    clearTimeout(this.settleTimer);
+    this.host.remove();
+    this.layer.dispose();
+  }
+}
+
+function sameRef(a?: MentionRef, b?: MentionRef): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.chunk === b.chunk && a.index === b.index);
+}
+
+function overElement(el: Element, x: number, y: number): boolean {
+  const r = el.getBoundingClientRect();
+  return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+}

@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+
+// Minimum versions follow from the CSS Custom Highlight API, which paints every mention
+// and highlight without touching the page's DOM (DESIGN.md, "Showing things").
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: '.output',
+  vite: () => ({
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Gloss',
+    description:
+      'Read the news with context: hover cards for the people, places and organisations an article names, from a knowledge base kept on your machine.',
+    minimum_chrome_version: '105',
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Open the card of the next mention on the page',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'gloss@gloss-reader.org',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
