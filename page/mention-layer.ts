@@ -1,5 +1,5 @@
 import { MENTION_STRIDE, type PageEntity, type ScanResponse } from '../lib/messaging';
-import { streamRange, type TextStream } from './text-stream';
+import { streamBounds, type TextStream } from './text-stream';
 
 const HIGHLIGHT_NAME = 'gloss-mention';
 
@@ -46,7 +46,7 @@ export class MentionLayer {
     const ranges: StaticRange[] = new Array(count);
     for (let i = 0; i < count; i++) {
       const o = i * MENTION_STRIDE;
-      ranges[i] = streamRange(stream, response.mentions[o], response.mentions[o + 1]);
+      ranges[i] = new StaticRange(streamBounds(stream, response.mentions[o], response.mentions[o + 1]));
     }
     const chunk: Chunk = { stream, response, ranges, live: new Array(count).fill(true) };
     this.chunks.push(chunk);

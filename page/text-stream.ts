@@ -169,14 +169,14 @@ export function nodeIndexAt(stream: TextStream, offset: number): number {
   return lo;
 }
 
-/** A static range over stream offsets [start, end). */
-export function streamRange(stream: TextStream, start: number, end: number): StaticRange {
+/** The node boundaries of stream offsets [start, end), for a StaticRange or a Range. */
+export function streamBounds(stream: TextStream, start: number, end: number): StaticRangeInit {
   const a = nodeIndexAt(stream, start);
   const b = nodeIndexAt(stream, end - 1);
-  return new StaticRange({
+  return {
     startContainer: stream.nodes[a],
     startOffset: start - stream.starts[a],
     endContainer: stream.nodes[b],
     endOffset: end - stream.starts[b],
-  });
+  };
 }

@@ -19,18 +19,20 @@ export function aliasOf(a: string | Alias): Alias {
 export function matcherInput(entities: Pick<Entity, 'id' | 'name' | 'type' | 'aliases' | 'related'>[]): MatcherInput {
   const aliases: AliasInput[] = [];
   entities.forEach((e, entity) => {
-    const seen = new Set<string>();
+    // The name and an alias object with the same text are one alias with the object's rules.
+    const byText = new Map<string, Alias>();
     for (const a of [{ text: e.name } as Alias, ...e.aliases.map(aliasOf)]) {
       const text = a.text.trim();
-      if (!text || seen.has(text)) continue;
-      seen.add(text);
+      if (text) byText.set(text, { ...byText.get(text), ...a, text });
+    }
+    for (const a of byText.values()) {
       let flags = 0;
-      if (isAcronym(text)) flags |= AliasFlag.CaseSensitive;
+      if (isAcronym(a.text)) flags |= AliasFlag.CaseSensitive;
       if (a.demonym) flags |= AliasFlag.Demonym;
       if (a.common) flags |= AliasFlag.Common;
       if (a.cased) flags |= AliasFlag.Cased;
       if (a.stop) flags |= AliasFlag.Stop;
-      aliases.push({ text, entity, flags });
+      aliases.push({ text: a.text, entity, flags });
     }
   });
   return { entities: entities.map((e) => ({ id: e.id, name: e.name, type: Math.max(0, ENTITY_TYPES.indexOf(e.type)), related: e.related })), aliases };

@@ -213,6 +213,16 @@ export function buildStarterPack(src: PackSources): { pack: Pack; warnings: stri
     entities.push(e);
   }
   addHeadsOfState(entities);
+  // Curated files may name a related entity by the slug of its name or of an alias
+  // (org:international-atomic-energy-agency for org:iaea): resolve those to the real id.
+  const byName = new Map<string, string>();
+  for (const e of entities) {
+    const prefix = e.id.slice(0, e.id.indexOf(':') + 1);
+    for (const a of [e.name, ...e.aliases.map((x) => (typeof x === 'string' ? x : x.text))]) {
+      const key = prefix + slug(a);
+      if (!seen.has(key) && !byName.has(key)) byName.set(key, e.id);
+    }
+  }
   const cased = new Set(places.cased.map((s) => s.toLowerCase()));
   const common = new Set(places.common.map((s) => s.toLowerCase()));
   for (const e of entities) {
@@ -225,6 +235,7 @@ export function buildStarterPack(src: PackSources): { pack: Pack; warnings: stri
       })
       .filter((a, i) => i > 0 || a.common || a.cased)
       .map((a) => (Object.keys(a).length === 1 ? a.text : a));
+    e.related = e.related.map((id) => (seen.has(id) ? id : (byName.get(id) ?? id)));
     const known = e.related.filter((id) => seen.has(id));
     if (known.length !== e.related.length && e.source === CURATED_SOURCE) {
       warnings.push(`${e.id}: related ids not in the pack: ${e.related.filter((id) => !seen.has(id)).join(', ')}`);
