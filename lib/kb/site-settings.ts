@@ -2,7 +2,8 @@ import { getSetting, setSetting, type GlossDB } from '../db';
 import type { PageState } from '../messaging';
 
 const PAUSED = 'paused';
-const SITES_OFF = 'sitesOff';
+/** The setting that lists the hosts Gloss is off on. */
+export const SITES_OFF = 'sitesOff';
 
 /** Whether Gloss reads pages on `host`, given the global pause and the per-site switch. */
 export async function pageState(db: GlossDB, host: string): Promise<PageState> {
