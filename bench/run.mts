@@ -87,7 +87,9 @@ async function medianPage(context: BrowserContext, url: string, runs = RUNS): Pr
   const all: PageFigures[] = [];
   for (let i = 0; i < runs; i++) all.push(await measurePage(context, url));
   const keys = Object.keys(all[0]) as (keyof PageFigures)[];
-  return Object.fromEntries(keys.map((k) => [k, k === 'longestTask' ? Math.max(...all.map((f) => f[k])) : median(all.map((f) => f[k]))])) as unknown as PageFigures;
+  return Object.fromEntries(
+    keys.map((k) => [k, k === 'longestTask' ? Math.max(...all.map((f) => f[k])) : median(all.map((f) => f[k]))]),
+  ) as unknown as PageFigures;
 }
 
 async function stopWorkers(page: Page): Promise<void> {
@@ -116,7 +118,15 @@ async function setPack(options: Page, extensionId: string, name: string, enabled
 
 async function importSyntheticPack(options: Page, extensionId: string, aliases: string[], label: string): Promise<void> {
   const file = join(mkdtempSync(join(tmpdir(), 'gloss-bench-')), `${label}.json`);
-  const entities = aliases.map((a, i) => ({ id: `bench:${i}`, type: 'organization', name: a, aliases: [], summary: '', facts: [], related: [] }));
+  const entities = aliases.map((a, i) => ({
+    id: `bench:${i}`,
+    type: 'organization',
+    name: a,
+    aliases: [],
+    summary: '',
+    facts: [],
+    related: [],
+  }));
   writeFileSync(file, JSON.stringify({ id: `bench-${label}`, name: `Synthetic ${label}`, version: '1', entities }));
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.locator('input[type=file]').setInputFiles(file);
@@ -125,7 +135,10 @@ async function importSyntheticPack(options: Page, extensionId: string, aliases: 
 
 /** mark.js on the same page in a browser without Gloss: fastest mode and keyword-list mode. */
 async function markJs(base: string, aliases: string[]) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   const markSource = readFileSync(resolve(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
   const escaped = [...aliases].sort((a, b) => b.length - a.length).map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const source = `(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`;
@@ -142,7 +155,9 @@ async function markJs(base: string, aliases: string[]) {
           new Promise<number>((done) => {
             const t = performance.now();
             const re = new RegExp(source, 'gu');
-            new (window as unknown as { Mark: new (el: Element) => { markRegExp: (re: RegExp, o: object) => void } }).Mark(document.body).markRegExp(re, { exclude });
+            new (window as unknown as { Mark: new (el: Element) => { markRegExp: (re: RegExp, o: object) => void } }).Mark(
+              document.body,
+            ).markRegExp(re, { exclude });
             requestAnimationFrame(() => setTimeout(() => done(performance.now() - t)));
           }),
         { source, exclude },
@@ -158,13 +173,16 @@ async function markJs(base: string, aliases: string[]) {
   const listMs = await page.evaluate(
     ({ subset, exclude }) => {
       const t = performance.now();
-      new (window as unknown as { Mark: new (el: Element) => { mark: (k: string[], o: object) => void } }).Mark(document.body).mark(subset, {
-        exclude,
-        separateWordSearch: false,
-        accuracy: 'exactly',
-        caseSensitive: true,
-        diacritics: false,
-      });
+      new (window as unknown as { Mark: new (el: Element) => { mark: (k: string[], o: object) => void } }).Mark(document.body).mark(
+        subset,
+        {
+          exclude,
+          separateWordSearch: false,
+          accuracy: 'exactly',
+          caseSensitive: true,
+          diacritics: false,
+        },
+      );
       return performance.now() - t;
     },
     { subset, exclude },
@@ -178,7 +196,11 @@ async function main() {
   const { context, extensionId } = await launchWithGloss();
   await context.addInitScript(KEEP_NAMES);
   const options = await context.newPage();
-  const results: Record<string, unknown> = { date: new Date().toISOString(), chromium: context.browser()?.version() ?? 'persistent', runs: RUNS };
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    chromium: context.browser()?.version() ?? 'persistent',
+    runs: RUNS,
+  };
   const seed = `${base}/shared/seed-article.html`;
   const big = `${base}/shared/bench/page-1mb.html`;
 
@@ -205,7 +227,13 @@ async function main() {
     await page.close();
   }
   const starterBig = await medianPage(context, big);
-  results.starter = { matcher: starterStats, seedWarm, seedColdEndToEnd: median(cold), coldFirstAnswer: median(coldFirstAnswer), page1mb: starterBig };
+  results.starter = {
+    matcher: starterStats,
+    seedWarm,
+    seedColdEndToEnd: median(cold),
+    coldFirstAnswer: median(coldFirstAnswer),
+    page1mb: starterBig,
+  };
 
   // Synthetic packs, each alone.
   const all100k = JSON.parse(readFileSync(join(BENCH, 'aliases-100k.json'), 'utf8')) as string[];
@@ -237,21 +265,54 @@ async function main() {
     ['Seed article, painted after document_idle, warm worker', ms(seedWarm.endToEnd), 'target < 100 ms'],
     ['Seed article, painted after document_idle, cold worker', ms(median(cold)), 'target < 300 ms'],
     ['First answer from a cold service worker (seed article)', ms(median(coldFirstAnswer)), ''],
-    ['Starter pack: aliases / matcher size / compile', `${starterStats.aliasCount} / ${(starterStats.bytes / 1e6).toFixed(1)} MB / ${ms(starterStats.compileMs)}`, ''],
-    ['1 MB page, starter pack: floor / scan / painted', `${ms(starterBig.floor)} / ${ms(starterBig.scan)} / ${ms(starterBig.painted)} (${starterBig.mentions} mentions)`, ''],
+    [
+      'Starter pack: aliases / matcher size / compile',
+      `${starterStats.aliasCount} / ${(starterStats.bytes / 1e6).toFixed(1)} MB / ${ms(starterStats.compileMs)}`,
+      '',
+    ],
+    [
+      '1 MB page, starter pack: floor / scan / painted',
+      `${ms(starterBig.floor)} / ${ms(starterBig.scan)} / ${ms(starterBig.painted)} (${starterBig.mentions} mentions)`,
+      '',
+    ],
   ];
   for (const label of ['10k', '100k']) {
-    const r = results[`synthetic${label}`] as { compiled: MatcherStats; restored: MatcherStats; page1mb: PageFigures; article1500w: PageFigures };
+    const r = results[`synthetic${label}`] as {
+      compiled: MatcherStats;
+      restored: MatcherStats;
+      page1mb: PageFigures;
+      article1500w: PageFigures;
+    };
     rows.push(
-      [`${label} aliases: compile / restore from cache / size`, `${ms(r.compiled.compileMs)} / ${ms(r.restored.restoreMs)} / ${(r.compiled.bytes / 1e6).toFixed(1)} MB`, label === '100k' ? 'target < 200 ms / < 30 ms' : ''],
-      [`${label} aliases, 1 MB page: floor / scan / painted`, `${ms(r.page1mb.floor)} / ${ms(r.page1mb.scan)} / ${ms(r.page1mb.painted)} (${r.page1mb.mentions} mentions)`, `scan = ${(r.page1mb.scan / r.page1mb.floor).toFixed(1)}× floor${label === '100k' ? ' (target ≤ 3×)' : ''}`],
-      [`${label} aliases, 1 MB page: end to end from document_idle / longest task`, `${ms(r.page1mb.endToEnd)} / ${ms(r.page1mb.longestTask)}`, label === '100k' ? 'target: no task > 50 ms' : ''],
+      [
+        `${label} aliases: compile / restore from cache / size`,
+        `${ms(r.compiled.compileMs)} / ${ms(r.restored.restoreMs)} / ${(r.compiled.bytes / 1e6).toFixed(1)} MB`,
+        label === '100k' ? 'target < 200 ms / < 30 ms' : '',
+      ],
+      [
+        `${label} aliases, 1 MB page: floor / scan / painted`,
+        `${ms(r.page1mb.floor)} / ${ms(r.page1mb.scan)} / ${ms(r.page1mb.painted)} (${r.page1mb.mentions} mentions)`,
+        `scan = ${(r.page1mb.scan / r.page1mb.floor).toFixed(1)}× floor${label === '100k' ? ' (target ≤ 3×)' : ''}`,
+      ],
+      [
+        `${label} aliases, 1 MB page: end to end from document_idle / longest task`,
+        `${ms(r.page1mb.endToEnd)} / ${ms(r.page1mb.longestTask)}`,
+        label === '100k' ? 'target: no task > 50 ms' : '',
+      ],
       [`${label} aliases, 1,500-word article: painted`, `${ms(r.article1500w.painted)} (${r.article1500w.mentions} mentions)`, ''],
     );
   }
   rows.push(
-    ['mark.js markRegExp (one RegExp, 100k aliases), 1 MB page, painted', ms(mark.regexpPainted), `Gloss paints ${(mark.regexpPainted / s100.page1mb.painted).toFixed(1)}× sooner (target ≥ 5×)`],
-    ['mark.js keyword list, per keyword (measured on ' + mark.subset + ', extrapolated)', `${ms(mark.perKeyword)} → ${((mark.perKeyword * all100k.length) / 1000 / 60).toFixed(0)} min for 100k`, 'extrapolated'],
+    [
+      'mark.js markRegExp (one RegExp, 100k aliases), 1 MB page, painted',
+      ms(mark.regexpPainted),
+      `Gloss paints ${(mark.regexpPainted / s100.page1mb.painted).toFixed(1)}× sooner (target ≥ 5×)`,
+    ],
+    [
+      'mark.js keyword list, per keyword (measured on ' + mark.subset + ', extrapolated)',
+      `${ms(mark.perKeyword)} → ${((mark.perKeyword * all100k.length) / 1000 / 60).toFixed(0)} min for 100k`,
+      'extrapolated',
+    ],
   );
   results.table = rows;
   writeFileSync(resolve(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);

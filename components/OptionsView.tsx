@@ -45,8 +45,12 @@ export function OptionsView(props: OptionsViewProps) {
         <h2 id="matcher-h">Matcher</h2>
         {stats ? (
           <p data-testid="matcher-stats" data-stats={JSON.stringify(stats)}>
-            {stats.aliasCount.toLocaleString('en-US')} names in {stats.nodeCount.toLocaleString('en-US')} trie nodes ({(stats.bytes / 1e6).toFixed(1)} MB),{' '}
-            {stats.source === 'cache' ? `restored from cache in ${stats.restoreMs?.toFixed(1)} ms` : `compiled in ${stats.compileMs?.toFixed(1)} ms`}.
+            {stats.aliasCount.toLocaleString('en-US')} names in {stats.nodeCount.toLocaleString('en-US')} trie nodes (
+            {(stats.bytes / 1e6).toFixed(1)} MB),{' '}
+            {stats.source === 'cache'
+              ? `restored from cache in ${stats.restoreMs?.toFixed(1)} ms`
+              : `compiled in ${stats.compileMs?.toFixed(1)} ms`}
+            .
           </p>
         ) : (
           <p>Preparing the matcher…</p>

@@ -27,7 +27,8 @@ export function PopupView({ page, paused, siteOff, onSiteOff, onPaused, onOpenOp
                   : `${page.mentionCount} mention${page.mentionCount === 1 ? '' : 's'} on this page. Hover one for its card, or press Alt+Shift+N to step through them.`}
           </p>
           <label>
-            <input type="checkbox" checked={!siteOff} onChange={(e) => onSiteOff(!e.currentTarget.checked)} /> Gloss on {page.host || 'this site'}
+            <input type="checkbox" checked={!siteOff} onChange={(e) => onSiteOff(!e.currentTarget.checked)} /> Gloss on{' '}
+            {page.host || 'this site'}
           </label>
         </section>
       ) : (

@@ -68,12 +68,9 @@ const BLOCK_TAGS = new Set([
 ]);
 
 /** The selector form of the skip rules, for checking a late subtree's ancestors. */
-export const SKIP_SELECTOR = [
-  ...SKIP_TAGS,
-  '[hidden]',
-  '[aria-hidden="true"]',
-  '[contenteditable]:not([contenteditable="false"])',
-].join(',');
+export const SKIP_SELECTOR = [...SKIP_TAGS, '[hidden]', '[aria-hidden="true"]', '[contenteditable]:not([contenteditable="false"])'].join(
+  ',',
+);
 
 /**
  * The visible text of a subtree as one string, with the text node each stretch came from.

@@ -9,10 +9,7 @@ export default defineContentScript({
     performance.mark('gloss:content-start');
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
-    const reader = new PageReader(
-      { scan: (req) => sendMessage('scan', req), card: (id) => sendMessage('card', id) },
-      controller.signal,
-    );
+    const reader = new PageReader({ scan: (req) => sendMessage('scan', req), card: (id) => sendMessage('card', id) }, controller.signal);
     const off = [
       onMessage('nextMention', () => reader.next()),
       onMessage('pageInfo', () => reader.info()),

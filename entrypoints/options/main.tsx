@@ -36,7 +36,14 @@ async function importPack(file: File) {
   try {
     const pack = parsePackFile(await file.text());
     const changed = await installPack(db, pack);
-    update({ message: { text: changed ? `Installed “${pack.name}”: ${pack.entities.length.toLocaleString('en-US')} entities.` : `“${pack.name}” version ${pack.version} is already installed.`, error: false } });
+    update({
+      message: {
+        text: changed
+          ? `Installed “${pack.name}”: ${pack.entities.length.toLocaleString('en-US')} entities.`
+          : `“${pack.name}” version ${pack.version} is already installed.`,
+        error: false,
+      },
+    });
   } catch (e) {
     const text = e instanceof PackFileError ? e.message : `The pack could not be installed: ${(e as Error).message}`;
     update({ message: { text: `${file.name}: ${text} Nothing was changed.`, error: true } });

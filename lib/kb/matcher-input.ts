@@ -35,5 +35,8 @@ export function matcherInput(entities: Pick<Entity, 'id' | 'name' | 'type' | 'al
       aliases.push({ text: a.text, entity, flags });
     }
   });
-  return { entities: entities.map((e) => ({ id: e.id, name: e.name, type: Math.max(0, ENTITY_TYPES.indexOf(e.type)), related: e.related })), aliases };
+  return {
+    entities: entities.map((e) => ({ id: e.id, name: e.name, type: Math.max(0, ENTITY_TYPES.indexOf(e.type)), related: e.related })),
+    aliases,
+  };
 }

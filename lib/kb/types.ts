@@ -54,11 +54,4 @@ export interface Pack {
   entities: Entity[];
 }
 
-export const ENTITY_TYPES: readonly EntityType[] = [
-  'person',
-  'country',
-  'city',
-  'organization',
-  'treaty',
-  'event',
-];
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'country', 'city', 'organization', 'treaty', 'event'];

@@ -146,7 +146,7 @@ export function buildStarterPack(src: PackSources): { pack: Pack; warnings: stri
       const aliases: AliasSpec[] = [c.name.official];
       for (const alt of c.altSpellings) {
         // Two- and three-letter codes ("MN", "MW") are words in other contexts, not names.
-        if (/^[A-Z]{2,3}$/.test(alt) && !['USA', 'UAE', 'DRC', 'PRC'].includes(alt)) continue;
+        if (/^[A-Z]{2,3}$/.test(alt) && !['US', 'UK', 'USA', 'UAE', 'DRC', 'PRC'].includes(alt)) continue;
         if (alt.includes(',')) continue;
         aliases.push(alt);
       }
@@ -195,7 +195,13 @@ export function buildStarterPack(src: PackSources): { pack: Pack; warnings: stri
         warnings.push(`${file}: ${e.id ?? '(no id)'}: ${problems.join('; ')}`);
         continue;
       }
-      curated.push({ ...e, aliases: dedupeAliases(e.name, e.aliases), source: CURATED_SOURCE, license: CURATED_LICENSE, asOf: e.asOf ?? content.asOf });
+      curated.push({
+        ...e,
+        aliases: dedupeAliases(e.name, e.aliases),
+        source: CURATED_SOURCE,
+        license: CURATED_LICENSE,
+        asOf: e.asOf ?? content.asOf,
+      });
     }
   }
 
@@ -301,7 +307,11 @@ function addHeadsOfState(entities: Entity[]): void {
     if (!office || /\(\d{4}|former|\u2013\s*\d{4}\)/i.test(office.value)) continue;
     const country = p.related.map((id) => countries.get(id)).find((c): c is Entity => !!c);
     if (!country || !office.value.includes(country.name)) continue;
-    const label = HEAD_OF_STATE.test(office.value) ? 'Head of state' : HEAD_OF_GOVERNMENT.test(office.value) ? 'Head of government' : undefined;
+    const label = HEAD_OF_STATE.test(office.value)
+      ? 'Head of state'
+      : HEAD_OF_GOVERNMENT.test(office.value)
+        ? 'Head of government'
+        : undefined;
     if (!label || country.facts.some((f) => f.label === label)) continue;
     country.facts.splice(1, 0, { label, value: `${p.name} (${office.value})`, asOf: office.asOf ?? p.asOf });
     if (!country.related.includes(p.id)) country.related.push(p.id);

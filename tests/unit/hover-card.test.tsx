@@ -46,7 +46,17 @@ describe('hover card', () => {
     const dialog = el.querySelector('[role="dialog"]')!;
     expect(dialog.getAttribute('aria-label')).toBe('Mongolia');
     const text = el.textContent!;
-    for (const s of ['Country', 'A state in Eastern Asia.', 'Capital', 'Ulaanbaatar', 'as of 2025-06-01', 'world-countries', 'ODbL-1.0', 'As of 2025-06-03', 'Matched “Mongolian” (demonym).']) {
+    for (const s of [
+      'Country',
+      'A state in Eastern Asia.',
+      'Capital',
+      'Ulaanbaatar',
+      'as of 2025-06-01',
+      'world-countries',
+      'ODbL-1.0',
+      'As of 2025-06-03',
+      'Matched “Mongolian” (demonym).',
+    ]) {
       expect(text).toContain(s);
     }
   });

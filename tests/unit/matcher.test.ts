@@ -6,10 +6,31 @@ import { AliasFlag, compileMatcher, findMentions } from '../../lib/matcher';
 type Mini = Pick<Entity, 'id' | 'name' | 'type' | 'aliases' | 'related'>;
 
 const KB: Mini[] = [
-  { id: 'country:usa', type: 'country', name: 'United States', aliases: ['US', 'U.S.', 'USA', { text: 'American', demonym: true }, { text: 'Latin American', stop: true }], related: ['city:washington-us'] },
-  { id: 'country:mng', type: 'country', name: 'Mongolia', aliases: [{ text: 'Mongolian', demonym: true }, { text: 'Mongolians', demonym: true }], related: ['city:ulaanbaatar-mn', 'country:chn'] },
+  {
+    id: 'country:usa',
+    type: 'country',
+    name: 'United States',
+    aliases: ['US', 'U.S.', 'USA', { text: 'American', demonym: true }, { text: 'Latin American', stop: true }],
+    related: ['city:washington-us'],
+  },
+  {
+    id: 'country:mng',
+    type: 'country',
+    name: 'Mongolia',
+    aliases: [
+      { text: 'Mongolian', demonym: true },
+      { text: 'Mongolians', demonym: true },
+    ],
+    related: ['city:ulaanbaatar-mn', 'country:chn'],
+  },
   { id: 'country:chn', type: 'country', name: 'China', aliases: [{ text: 'China', cased: true }], related: ['country:mng'] },
-  { id: 'country:tur', type: 'country', name: 'Türkiye', aliases: [{ text: 'Turkey', common: true }], related: ['city:ankara-tr', 'country:grc'] },
+  {
+    id: 'country:tur',
+    type: 'country',
+    name: 'Türkiye',
+    aliases: [{ text: 'Turkey', common: true }],
+    related: ['city:ankara-tr', 'country:grc'],
+  },
   { id: 'country:grc', type: 'country', name: 'Greece', aliases: [], related: ['country:tur'] },
   { id: 'city:ankara-tr', type: 'city', name: 'Ankara', aliases: [], related: ['country:tur'] },
   { id: 'city:ulaanbaatar-mn', type: 'city', name: 'Ulaanbaatar', aliases: ['Ulan Bator'], related: ['country:mng'] },
@@ -19,14 +40,38 @@ const KB: Mini[] = [
   { id: 'country:ind', type: 'country', name: 'India', aliases: [], related: [] },
   { id: 'country:pak', type: 'country', name: 'Pakistan', aliases: [], related: ['city:karachi-pk'] },
   { id: 'city:karachi-pk', type: 'city', name: 'Karachi', aliases: [], related: ['country:pak'] },
-  { id: 'person:khurelsukh-ukhnaa', type: 'person', name: 'Khurelsukh Ukhnaa', aliases: ['Khürelsükh', 'Ukhnaagiin Khürelsükh'], related: ['country:mng'] },
-  { id: 'org:sco', type: 'organization', name: 'Shanghai Cooperation Organisation', aliases: ['SCO', 'Shanghai Cooperation Organization'], related: [] },
+  {
+    id: 'person:khurelsukh-ukhnaa',
+    type: 'person',
+    name: 'Khurelsukh Ukhnaa',
+    aliases: ['Khürelsükh', 'Ukhnaagiin Khürelsükh'],
+    related: ['country:mng'],
+  },
+  {
+    id: 'org:sco',
+    type: 'organization',
+    name: 'Shanghai Cooperation Organisation',
+    aliases: ['SCO', 'Shanghai Cooperation Organization'],
+    related: [],
+  },
   { id: 'org:un', type: 'organization', name: 'United Nations', aliases: ['UN', 'U.N.'], related: [] },
-  { id: 'org:un-security-council', type: 'organization', name: 'United Nations Security Council', aliases: ['UN Security Council'], related: [] },
+  {
+    id: 'org:un-security-council',
+    type: 'organization',
+    name: 'United Nations Security Council',
+    aliases: ['UN Security Council'],
+    related: [],
+  },
   { id: 'treaty:rome-statute', type: 'treaty', name: 'Rome Statute', aliases: [], related: [] },
   { id: 'org:icc', type: 'organization', name: 'International Criminal Court', aliases: ['ICC'], related: [] },
   { id: 'city:rome-it', type: 'city', name: 'Rome', aliases: [], related: [] },
-  { id: 'org:quad', type: 'organization', name: 'Quadrilateral Security Dialogue', aliases: [{ text: 'Quad', common: true }], related: ['country:usa'] },
+  {
+    id: 'org:quad',
+    type: 'organization',
+    name: 'Quadrilateral Security Dialogue',
+    aliases: [{ text: 'Quad', common: true }],
+    related: ['country:usa'],
+  },
 ];
 
 const matcher = compileMatcher(matcherInput(KB));
@@ -105,7 +150,7 @@ describe('case rules', () => {
 
 describe('apostrophes, possessives, spacing and diacritics', () => {
   it('matches before curly and straight possessives', () => {
-    expect(mentions('Mongolia’s plans and Mongolia\'s hopes')).toEqual([
+    expect(mentions("Mongolia’s plans and Mongolia's hopes")).toEqual([
       ['Mongolia', 'country:mng'],
       ['Mongolia', 'country:mng'],
     ]);
