@@ -88,6 +88,8 @@ export interface TextStream {
 export function isSkipped(el: Element, ownHost?: Element): boolean {
   if (el === ownHost) return true;
   if (SKIP_TAGS.has(el.localName)) return true;
+  // Most elements carry no attributes: one call settles them (this walk visits every element).
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
