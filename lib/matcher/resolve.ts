@@ -29,9 +29,9 @@ export interface Mention {
 export function resolveMentions(m: CompiledMatcher, text: string, raw: RawMatch[], breaks?: ArrayLike<number>): Mention[] {
   const onPage = new Set<number>();
   for (const r of raw) {
-    const entities = new Set(r.payloads.map((p) => m.payEntity[p]));
-    const common = r.payloads.some((p) => m.payFlags[p] & (AliasFlag.Common | AliasFlag.Stop));
-    if (entities.size === 1 && !common) onPage.add(m.payEntity[r.payloads[0]]);
+    if (r.payloads.length === 0 || !singleEntity(m, r.payloads)) continue;
+    if (r.payloads.some((p) => m.payFlags[p] & (AliasFlag.Common | AliasFlag.Stop))) continue;
+    onPage.add(m.payEntity[r.payloads[0]]);
   }
   const support = (entity: number): number | undefined => {
     for (let k = m.relStart[entity]; k < m.relStart[entity + 1]; k++) {
@@ -46,8 +46,8 @@ export function resolveMentions(m: CompiledMatcher, text: string, raw: RawMatch[
     if (r.payloads.length === 0) continue;
     let chosen = r.payloads[0];
     let supportedBy: number | undefined;
-    const entities = [...new Set(r.payloads.map((p) => m.payEntity[p]))];
-    if (entities.length > 1 || m.payFlags[chosen] & AliasFlag.Common) {
+    const single = singleEntity(m, r.payloads);
+    if (!single || m.payFlags[chosen] & AliasFlag.Common) {
       let bestScore = -1;
       for (const p of r.payloads) {
         const s = support(m.payEntity[p]);
@@ -66,12 +66,19 @@ export function resolveMentions(m: CompiledMatcher, text: string, raw: RawMatch[
     }
     const entity = m.payEntity[chosen];
     const mention: Mention = { start: r.start, end: r.end, entity, alias: m.payAlias[chosen], flags };
-    if (entities.length > 1) {
-      mention.resolution = { alternatives: entities.filter((e) => e !== entity), supportedBy };
+    if (!single) {
+      const alternatives = [...new Set(r.payloads.map((p) => m.payEntity[p]))].filter((e) => e !== entity);
+      mention.resolution = { alternatives, supportedBy };
     }
     out.push(mention);
   }
   return out;
+}
+
+/** Whether all payloads of a match name the same entity (the usual case: no allocation). */
+function singleEntity(m: CompiledMatcher, payloads: number[]): boolean {
+  for (let k = 1; k < payloads.length; k++) if (m.payEntity[payloads[k]] !== m.payEntity[payloads[0]]) return false;
+  return true;
 }
 
 function sentenceInitial(text: string, start: number, breaks?: Set<number>): boolean {
