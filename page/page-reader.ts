@@ -4,7 +4,7 @@ import type { CardData, PageEntity, PageState, ScanRequest, ScanResponse } from 
 import { CardHost } from './card-host';
 import { MentionLayer, caretAt, liveRange, rangeContainsPoint, type MentionRef } from './mention-layer';
 import { pageScheme } from './page-scheme';
-import { SKIP_SELECTOR, readTextStream } from './text-stream';
+import { SKIP_SELECTOR, readTextStream, type TextStream } from './text-stream';
 
 /** What the page side needs from the background. */
 export interface ReaderDeps {
@@ -13,9 +13,9 @@ export interface ReaderDeps {
 }
 
 /** Dwell before a card opens, like Wikipedia's page previews. */
-export const DWELL_MS = 500;
+const DWELL_MS = 500;
 /** Grace to move the pointer from a mention onto its card. */
-export const GRACE_MS = 300;
+const GRACE_MS = 300;
 /** Quiet time after the page changes before late content is read. */
 const SETTLE_MS = 150;
 
@@ -94,7 +94,7 @@ export class PageReader {
     performance.mark('gloss:read-start');
     const stream = readTextStream(document.body, this.host.element);
     performance.mark('gloss:read-end');
-    const response = await this.deps.scan({ text: stream.text, breaks: stream.breaks, url: location.href });
+    const response = await this.scan(stream);
     if (generation !== this.generation || this.signal.aborted) return;
     performance.mark('gloss:scanned');
     this.state = response.state;
@@ -132,10 +132,14 @@ export class PageReader {
       this.layer.removeWithin(root);
       const stream = readTextStream(root, this.host.element);
       if (!/\S/.test(stream.text)) continue;
-      const response = await this.deps.scan({ text: stream.text, breaks: stream.breaks, url: location.href });
+      const response = await this.scan(stream);
       if (generation !== this.generation || this.signal.aborted || response.state !== 'on') return;
       this.layer.add(stream, response);
     }
+  }
+
+  private scan(stream: TextStream): Promise<ScanResponse> {
+    return this.deps.scan({ text: stream.text, breaks: stream.breaks, url: location.href });
   }
 
   private onPointerMove(e: PointerEvent): void {
