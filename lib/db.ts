@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CompiledMatcher } from './matcher/compiled';
 import type { Entity } from './kb/types';
+import type { Highlight, Note } from './annotations/types';
 
 /** An entity as stored: the pack it came from and its place in that pack. */
 export interface StoredEntity extends Entity {
@@ -38,23 +39,6 @@ export interface MatcherCacheRecord {
   compiledAt: number;
 }
 
-/** The reader's highlights and notes; their shape is settled with the highlights work (#3). */
-export interface HighlightRecord {
-  id: string;
-  source: string;
-  updated: number;
-  [field: string]: unknown;
-}
-
-/** A note on a page or on an entity (#3). */
-export interface NoteRecord {
-  id: string;
-  kind: 'page' | 'entity';
-  target: string;
-  updated: number;
-  [field: string]: unknown;
-}
-
 /** Gloss's one database, in the extension's origin. Versions are append-only. */
 export class GlossDB extends Dexie {
   entities!: EntityTable<StoredEntity, 'id'>;
@@ -62,8 +46,8 @@ export class GlossDB extends Dexie {
   entityEdits!: EntityTable<EntityEdit, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
   matcherCache!: EntityTable<MatcherCacheRecord, 'revision'>;
-  highlights!: EntityTable<HighlightRecord, 'id'>;
-  notes!: EntityTable<NoteRecord, 'id'>;
+  highlights!: EntityTable<Highlight, 'id'>;
+  notes!: EntityTable<Note, 'id'>;
 
   constructor(name = 'gloss') {
     super(name);

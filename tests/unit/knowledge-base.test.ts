@@ -5,6 +5,7 @@ import { enabledEntities, installPack, kbRevision, setPackEnabled } from '../../
 import { KnowledgeService } from '../../lib/kb/service';
 import { setPaused, setSiteOff } from '../../lib/kb/site-settings';
 import type { Entity, Pack } from '../../lib/kb/types';
+import { highlight, note } from './support/annotations';
 import { MENTION_STRIDE } from '../../lib/messaging';
 
 function entity(id: string, name: string, extra: Partial<Entity> = {}): Entity {
@@ -49,8 +50,8 @@ describe('packs', () => {
   it('an upgrade keeps the reader’s edits, notes, highlights and pack switch', async () => {
     await installPack(db, pack('1', [entity('country:mng', 'Mongolia')]));
     await db.entityEdits.put({ id: 'country:mng', changes: { summary: 'My own summary.' }, updated: 1 });
-    await db.notes.put({ id: 'n1', kind: 'entity', target: 'country:mng', updated: 1, text: 'note' });
-    await db.highlights.put({ id: 'h1', source: 'https://example.com/', updated: 1 });
+    await db.notes.put(note('entity', 'country:mng'));
+    await db.highlights.put(highlight({ id: 'h1', source: 'https://example.com/' }));
     await setPackEnabled(db, 'starter', false);
     await installPack(db, pack('2', [entity('country:mng', 'Mongolia', { summary: 'New text.' })]));
     expect(await db.entityEdits.get('country:mng')).toMatchObject({ changes: { summary: 'My own summary.' } });
@@ -71,7 +72,7 @@ describe('packs', () => {
 describe('schema', () => {
   it('opens an existing database of the same version without losing records', async () => {
     await installPack(db, pack('1', [entity('country:mng', 'Mongolia')]));
-    await db.highlights.put({ id: 'h1', source: 'https://example.com/', updated: 1 });
+    await db.highlights.put(highlight({ id: 'h1', source: 'https://example.com/' }));
     db.close();
     const again = new GlossDB(db.name);
     expect(await again.entities.count()).toBe(1);
