@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CompiledMatcher } from './matcher/compiled';
 import type { Entity } from './kb/types';
-import type { Highlight, Note } from './annotations/types';
+import type { Highlight, Note, PageRecord } from './annotations/types';
 
 /** An entity as stored: the pack it came from and its place in that pack. */
 export interface StoredEntity extends Entity {
@@ -48,6 +48,7 @@ export class GlossDB extends Dexie {
   matcherCache!: EntityTable<MatcherCacheRecord, 'revision'>;
   highlights!: EntityTable<Highlight, 'id'>;
   notes!: EntityTable<Note, 'id'>;
+  pages!: EntityTable<PageRecord, 'source'>;
 
   constructor(name = 'gloss') {
     super(name);
@@ -60,6 +61,7 @@ export class GlossDB extends Dexie {
       highlights: 'id, source, updated',
       notes: 'id, kind, target, updated',
     });
+    this.version(2).stores({ pages: 'source, lastRead' });
   }
 }
 

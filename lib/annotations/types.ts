@@ -59,6 +59,20 @@ export interface Note {
   updated: string;
 }
 
+/**
+ * A page the reader has annotated: what Markdown export needs beyond the highlights (when it
+ * was read, which entities it mentions, so their notes go with it).
+ */
+export interface PageRecord {
+  /** Canonical URL. */
+  source: string;
+  title: string;
+  /** ISO 8601 time of the last visit. */
+  lastRead: string;
+  /** Ids of the entities the page mentioned on that visit. */
+  entities: string[];
+}
+
 /** The id of the note on `target`: an absolute IRI, stable across machines so imports merge. */
 export function noteId(kind: NoteKind, target: string): string {
   return `urn:gloss:${kind}-note:${encodeURIComponent(target)}`;
