@@ -1,0 +1,197 @@
+import { HIGHLIGHT_COLORS, noteId, type Highlight, type Note, type PageRecord } from '../annotations/types';
+import type { EntityEdit, PackRecord, Setting, StoredEntity } from '../db';
+import { ENTITY_TYPES } from '../kb/types';
+import { LOCAL_SETTINGS, STARTER_PACK, type ExportBundle } from './bundle';
+import { fileDate, type ExportFile } from './files';
+import { FieldError, ImportError, type ImportIssue } from './import-issues';
+import { asObject, bool, count, dateTime, describe, finite, iri, isObject, oneOf, text, textList, type Obj } from './record-checks';
+
+/** What a full backup's `format` field says, so it is told apart from any other JSON. */
+export const BACKUP_FORMAT = 'gloss-backup';
+
+/** The backup format this Gloss writes and the newest it reads. */
+export const BACKUP_VERSION = 1;
+
+/** Gloss's own JSON: everything of the reader's, with a format version. */
+export interface Backup extends ExportBundle {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  exported: string;
+}
+
+/** The full backup file. */
+export function backupFile(bundle: ExportBundle, now: Date): ExportFile {
+  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exported: now.toISOString(), ...bundle };
+  return { filename: `gloss-backup-${fileDate(now)}.json`, mime: 'application/json', data: JSON.stringify(backup, null, 2) };
+}
+
+/** Whether parsed JSON claims to be a Gloss backup (and so is read as one, not as W3C JSON). */
+export function isBackup(raw: unknown): raw is Obj {
+  return isObject(raw) && raw.format === BACKUP_FORMAT;
+}
+
+// Each reader checks the fields Gloss relies on and keeps the record whole, so that a field
+// a later version adds survives a backup made by it and restored into it.
+
+function readHighlight(r: Obj): Highlight {
+  iri(r, 'id');
+  iri(r, 'source');
+  text(r, 'title');
+  const quote = asObject(r.quote, 'a TextQuoteSelector');
+  if (quote.type !== 'TextQuoteSelector') throw new FieldError('quote.type', 'must be "TextQuoteSelector"');
+  text(quote, 'exact', true, 'quote.exact');
+  text(quote, 'prefix', false, 'quote.prefix');
+  text(quote, 'suffix', false, 'quote.suffix');
+  const position = asObject(r.position, 'a TextPositionSelector');
+  if (position.type !== 'TextPositionSelector') throw new FieldError('position.type', 'must be "TextPositionSelector"');
+  const start = count(position, 'start', 'position.start');
+  if (count(position, 'end', 'position.end') < start) throw new FieldError('position.end', 'must not be before position.start');
+  oneOf(r, 'color', HIGHLIGHT_COLORS);
+  text(r, 'note');
+  textList(r, 'tags');
+  dateTime(r, 'created');
+  dateTime(r, 'updated');
+  if (r.orphan !== undefined) bool(r, 'orphan');
+  return r as unknown as Highlight;
+}
+
+function readNote(r: Obj): Note {
+  const kind = oneOf(r, 'kind', ['page', 'entity'] as const);
+  const target = kind === 'page' ? iri(r, 'target') : text(r, 'target', true);
+  if (text(r, 'id', true) !== noteId(kind, target)) throw new FieldError('id', `must be ${noteId(kind, target)} for this kind and target`);
+  text(r, 'title');
+  text(r, 'text');
+  textList(r, 'tags');
+  dateTime(r, 'created');
+  dateTime(r, 'updated');
+  return r as unknown as Note;
+}
+
+function readPage(r: Obj): PageRecord {
+  iri(r, 'source');
+  text(r, 'title');
+  dateTime(r, 'lastRead');
+  textList(r, 'entities');
+  return r as unknown as PageRecord;
+}
+
+function readPack(r: Obj): PackRecord {
+  if (text(r, 'id', true) === STARTER_PACK) throw new FieldError('id', 'the starter pack is never in a backup');
+  text(r, 'name', true);
+  text(r, 'version', true);
+  bool(r, 'enabled');
+  count(r, 'entityCount');
+  finite(r, 'installedAt');
+  return r as unknown as PackRecord;
+}
+
+function readEntity(r: Obj, packs: Set<string>): StoredEntity {
+  text(r, 'id', true);
+  oneOf(r, 'type', ENTITY_TYPES);
+  text(r, 'name', true);
+  if (!Array.isArray(r.aliases)) throw new FieldError('aliases', `must be a list, not ${describe(r.aliases)}`);
+  r.aliases.forEach((a: unknown, i: number) => {
+    if (typeof a !== 'string' && !(isObject(a) && typeof a.text === 'string'))
+      throw new FieldError(`aliases[${i}]`, 'must be text or an object with a "text"');
+  });
+  text(r, 'summary');
+  if (!Array.isArray(r.facts)) throw new FieldError('facts', `must be a list, not ${describe(r.facts)}`);
+  textList(r, 'related');
+  text(r, 'source');
+  text(r, 'license');
+  text(r, 'asOf');
+  const pack = text(r, 'pack', true);
+  if (!packs.has(pack)) throw new FieldError('pack', `names pack "${pack}", which the backup's "packs" does not hold`);
+  count(r, 'rank');
+  return r as unknown as StoredEntity;
+}
+
+function readEdit(r: Obj): EntityEdit {
+  text(r, 'id', true);
+  if (!isObject(r.changes)) throw new FieldError('changes', `must be an object, not ${describe(r.changes)}`);
+  if ('id' in r.changes) throw new FieldError('changes.id', 'an edit cannot change an entity’s id');
+  finite(r, 'updated');
+  return r as unknown as EntityEdit;
+}
+
+function readSetting(r: Obj): Setting {
+  text(r, 'key', true);
+  if (!('value' in r)) throw new FieldError('value', 'is missing');
+  return r as unknown as Setting;
+}
+
+/** What reading a file's records gives: the good records, and an issue for each bad one. */
+export interface ReadRecords {
+  records: ExportBundle;
+  issues: ImportIssue[];
+  /** How many records the file holds, good and bad. */
+  total: number;
+}
+
+/** Reads one list of a backup, checking each record and that no key is used twice. */
+function readList<T>(
+  raw: Obj,
+  table: keyof ExportBundle,
+  keyOf: (r: Obj) => unknown,
+  read: (r: Obj) => T,
+  issues: ImportIssue[],
+): { items: T[]; total: number } {
+  const list = raw[table];
+  if (list === undefined) return { items: [], total: 0 };
+  if (!Array.isArray(list)) throw new ImportError(`The backup's "${table}" must be a list, not ${describe(list)}. Nothing was imported.`);
+  const items: T[] = [];
+  const seen = new Map<string, number>();
+  list.forEach((item: unknown, i) => {
+    const record = `${table}[${i}]`;
+    const key = isObject(item) && typeof keyOf(item) === 'string' ? (keyOf(item) as string) : undefined;
+    try {
+      const r = asObject(item, `a ${table} record`);
+      const checked = read(r);
+      const first = seen.get(key!);
+      if (first !== undefined) throw new FieldError('', `has the same key as ${table}[${first}]; each may appear once`);
+      seen.set(key!, i);
+      items.push(checked);
+    } catch (e) {
+      if (!(e instanceof FieldError)) throw e;
+      issues.push({ record, id: key, field: e.field, message: e.message });
+    }
+  });
+  return { items, total: list.length };
+}
+
+/** Reads a parsed Gloss backup: the file-level checks throw ImportError, record-level ones become issues. */
+export function readBackup(raw: Obj): ReadRecords {
+  if (typeof raw.version !== 'number' || !Number.isInteger(raw.version) || raw.version < 1)
+    throw new ImportError(
+      `The backup's "version" must be a whole number from 1, not ${JSON.stringify(raw.version)}. Nothing was imported.`,
+    );
+  if (raw.version > BACKUP_VERSION)
+    throw new ImportError(
+      `This backup was made by a newer Gloss (format version ${raw.version}); this Gloss reads up to version ${BACKUP_VERSION}. Update Gloss and import it again. Nothing was imported.`,
+    );
+  const issues: ImportIssue[] = [];
+  const byId = (r: Obj) => r.id;
+  const highlights = readList(raw, 'highlights', byId, readHighlight, issues);
+  const notes = readList(raw, 'notes', byId, readNote, issues);
+  const pages = readList(raw, 'pages', (r) => r.source, readPage, issues);
+  const packs = readList(raw, 'packs', byId, readPack, issues);
+  const packIds = new Set(packs.items.map((p) => p.id));
+  const entities = readList(raw, 'entities', byId, (r) => readEntity(r, packIds), issues);
+  const entityEdits = readList(raw, 'entityEdits', byId, readEdit, issues);
+  // A backup never carries local-only settings; one that does (edited by hand) has them ignored.
+  const settings = readList(raw, 'settings', (r) => r.key, readSetting, issues);
+  const lists = [highlights, notes, pages, packs, entities, entityEdits, settings];
+  return {
+    records: {
+      highlights: highlights.items,
+      notes: notes.items,
+      pages: pages.items,
+      packs: packs.items,
+      entities: entities.items,
+      entityEdits: entityEdits.items,
+      settings: settings.items.filter((s) => !LOCAL_SETTINGS.includes(s.key)),
+    },
+    issues,
+    total: lists.reduce((n, l) => n + l.total, 0),
+  };
+}
