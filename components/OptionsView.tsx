@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { PackRecord } from '../lib/db';
 import type { MatcherStats } from '../lib/messaging';
 import { PackList } from './PackList';
@@ -13,6 +14,8 @@ export interface OptionsViewProps {
   onToggle: (id: string, enabled: boolean) => void;
   onRemove: (id: string) => void;
   onSiteOn: (host: string) => void;
+  /** More sections at the end of the page, such as export and import. */
+  children?: ComponentChildren;
 }
 
 /** The options page: packs, the matcher's figures, and the sites Gloss is off on. */
@@ -73,6 +76,7 @@ export function OptionsView(props: OptionsViewProps) {
           </ul>
         )}
       </section>
+      {props.children}
     </main>
   );
 }
