@@ -70,3 +70,9 @@ export function groupByPage(bundle: Pick<ExportBundle, 'highlights' | 'notes' | 
   }
   return groups.sort((a, b) => (a.read < b.read ? 1 : a.read > b.read ? -1 : a.source.localeCompare(b.source)));
 }
+
+/** Entity notes no page record mentions: Markdown lists them apart so that none is left out. */
+export function entityNotesWithoutPage(bundle: Pick<ExportBundle, 'notes' | 'pages'>): Note[] {
+  const mentioned = new Set(bundle.pages.flatMap((p) => p.entities));
+  return bundle.notes.filter((n) => n.kind === 'entity' && !mentioned.has(n.target)).sort((a, b) => a.title.localeCompare(b.title));
+}

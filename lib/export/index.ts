@@ -1,6 +1,6 @@
 import type { GlossDB } from '../db';
 import { backupFile } from './backup';
-import { groupByPage } from './bundle';
+import { entityNotesWithoutPage, groupByPage } from './bundle';
 import { csvFile } from './csv';
 import type { ExportFile, ExportFormat } from './files';
 import { markdownFile } from './markdown';
@@ -14,9 +14,9 @@ export async function exportAll(db: GlossDB, format: ExportFormat, now = new Dat
   const bundle = await readBundle(db);
   switch (format) {
     case 'markdown':
-      return markdownFile(groupByPage(bundle), now, 'one-file');
+      return markdownFile(groupByPage(bundle), now, 'one-file', entityNotesWithoutPage(bundle));
     case 'markdown-zip':
-      return markdownFile(groupByPage(bundle), now, 'zip');
+      return markdownFile(groupByPage(bundle), now, 'zip', entityNotesWithoutPage(bundle));
     case 'w3c':
       return w3cFile(bundle, now);
     case 'csv':

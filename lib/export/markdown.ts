@@ -93,10 +93,22 @@ export function pageMarkdown(group: PageGroup): string {
   return `${front}\n\n${pageBody(group, 1)}`;
 }
 
-/** Every page in one Markdown file: one front matter for the file, a second-level section per page. */
-export function allMarkdown(groups: PageGroup[], now: Date): string {
+/** Notes on entities that no page mentions, as one section. */
+function entityNotesBody(notes: Note[], level: 1 | 2): string {
+  const h = '#'.repeat(level);
+  return (
+    [`${h} Notes on entities`, ...notes.flatMap((n) => [`${h}# ${markdownText(n.title || n.target)}`, noteBlock(n)])].join('\n\n') + '\n'
+  );
+}
+
+/**
+ * Every page in one Markdown file: one front matter for the file, a second-level section per
+ * page, then the entity notes no page mentions.
+ */
+export function allMarkdown(groups: PageGroup[], now: Date, looseEntityNotes: Note[] = []): string {
   const front = ['---', `title: ${yamlString('Gloss notes')}`, `exported: ${fileDate(now)}`, `pages: ${groups.length}`, '---'].join('\n');
-  return [`${front}\n\n# Gloss notes\n`, ...groups.map((g) => pageBody(g, 2))].join('\n');
+  const loose = looseEntityNotes.length ? [entityNotesBody(looseEntityNotes, 2)] : [];
+  return [`${front}\n\n# Gloss notes\n`, ...groups.map((g) => pageBody(g, 2)), ...loose].join('\n');
 }
 
 /** A file name for each page, unique within the set, from its title. */
@@ -110,16 +122,30 @@ function pageFileNames(groups: PageGroup[]): string[] {
   });
 }
 
-/** The Markdown export: one page, every page in one file, or a zip of one file per page. */
-export function markdownFile(groups: PageGroup[], now: Date, layout: 'one-file' | 'zip' | 'page'): ExportFile {
+/**
+ * The Markdown export: one page, every page in one file, or a zip of one file per page (plus
+ * `entity-notes.md` for the entity notes no page mentions).
+ */
+export function markdownFile(
+  groups: PageGroup[],
+  now: Date,
+  layout: 'one-file' | 'zip' | 'page',
+  looseEntityNotes: Note[] = [],
+): ExportFile {
   const date = fileDate(now);
   if (layout === 'page') {
     const group = groups[0];
     if (!group) throw new Error('There is nothing on this page to export.');
     return { filename: `gloss-${date}-${slug(group.title)}.md`, mime: 'text/markdown;charset=utf-8', data: pageMarkdown(group) };
   }
-  if (layout === 'one-file') return { filename: `gloss-${date}.md`, mime: 'text/markdown;charset=utf-8', data: allMarkdown(groups, now) };
+  if (layout === 'one-file')
+    return { filename: `gloss-${date}.md`, mime: 'text/markdown;charset=utf-8', data: allMarkdown(groups, now, looseEntityNotes) };
   const names = pageFileNames(groups);
   const entries = Object.fromEntries(groups.map((g, i) => [`gloss-${date}/${names[i]}`, strToU8(pageMarkdown(g))]));
+  // A page titled “Entity notes” would already have this name.
+  if (looseEntityNotes.length)
+    entries[`gloss-${date}/${names.includes('entity-notes.md') ? '_entity-notes.md' : 'entity-notes.md'}`] = strToU8(
+      entityNotesBody(looseEntityNotes, 1),
+    );
   return { filename: `gloss-${date}.zip`, mime: 'application/zip', data: zipSync(entries, { mtime: now }) };
 }

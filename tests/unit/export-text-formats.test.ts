@@ -125,15 +125,18 @@ describe('Markdown', () => {
   it('writes every page to one file, or one file per page in a zip', async () => {
     await seed(db);
     await db.notes.put(note('page', 'https://example.org/only-note', { title: 'Only a note' }));
+    await db.notes.put(note('entity', 'person:nobody', { title: 'Nobody <i>', text: 'On no page' }));
     const one = await exportAll(db, 'markdown', NOW);
     expect(one.filename).toBe('gloss-2026-11-27.md');
     expect(one.data as string).toMatch(/^---\ntitle: "Gloss notes"\nexported: 2026-11-27\npages: 4\n---\n\n# Gloss notes\n/);
     expect((one.data as string).match(/^## .*$/gm)).toContain('## Story «one» — عنوان');
+    expect(one.data as string).toMatch(/## Notes on entities\n\n### Nobody \\<i\\>\n\nOn no page\n$/);
 
     const zip = await exportAll(db, 'markdown-zip', NOW);
     expect(zip).toMatchObject({ filename: 'gloss-2026-11-27.zip', mime: 'application/zip' });
     const files = unzipSync(zip.data as Uint8Array);
     expect(Object.keys(files).sort()).toEqual([
+      'gloss-2026-11-27/entity-notes.md',
       'gloss-2026-11-27/nothing.md',
       'gloss-2026-11-27/only-a-note.md',
       'gloss-2026-11-27/other-page.md',
