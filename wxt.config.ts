@@ -13,10 +13,15 @@ export default defineConfig({
     description:
       'Read the news with context: hover cards for the people, places and organisations an article names, from a knowledge base kept on your machine.',
     minimum_chrome_version: '105',
+    permissions: ['contextMenus', 'storage'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
         description: 'Open the card of the next mention on the page',
+      },
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Highlight the selected text',
       },
     },
     ...(browser === 'firefox'

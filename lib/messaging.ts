@@ -1,4 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { AnnotationProtocol } from './annotations/protocol';
+import type { Note } from './annotations/types';
 import type { EntityType, Fact, Link } from './kb/types';
 import type { MatcherTiming } from './kb/matcher-store';
 
@@ -47,6 +49,8 @@ export interface CardData {
   license: string;
   asOf: string;
   pack: string;
+  /** The reader's own note on the entity, shown on every page that mentions it. */
+  note?: Note | null;
 }
 
 /** Matcher figures for the bench and the options page. */
@@ -56,8 +60,21 @@ export interface MatcherStats extends MatcherTiming {
   workerUptimeMs: number;
 }
 
+/** What the popup learns from the page in the active tab. */
+export interface PageInfo {
+  host: string;
+  mentionCount: number;
+  state: PageState;
+  /** The canonical URL highlights of this page are stored under. */
+  source: string;
+  title: string;
+  /** Highlights painted, and those that could not be placed on this visit. */
+  painted: number;
+  orphans: number;
+}
+
 /** The one message protocol between content scripts, extension pages and the background. */
-export interface GlossProtocol {
+export interface GlossProtocol extends AnnotationProtocol {
   /** Content → background: find the mentions in a text stream. */
   scan(data: ScanRequest): ScanResponse;
   /** Content → background: the data of one entity's card. */
@@ -67,7 +84,7 @@ export interface GlossProtocol {
   /** Background → content: step to the next mention and open its card. */
   nextMention(): void;
   /** Popup → content: the page's host name and how many mentions it has. */
-  pageInfo(): { host: string; mentionCount: number; state: PageState } | null;
+  pageInfo(): PageInfo | null;
   /** Extension page → content: settings or the knowledge base changed; read the page again. */
   refresh(): void;
 }

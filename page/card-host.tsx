@@ -1,7 +1,7 @@
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import { HoverCard, type HoverCardProps } from '../components/HoverCard';
 import cardCss from '../components/hover-card.css?inline';
+import { floatNear } from './float';
 
 /**
  * Owns Gloss's one element in the page: a host with a closed shadow root, so page CSS
@@ -37,26 +37,7 @@ export class CardHost {
     const wasOpen = this.isOpen;
     this.element.style.display = 'block';
     this.stopPositioning?.();
-    const reference = { getBoundingClientRect: anchor };
-    this.stopPositioning = autoUpdate(reference, this.element, () => {
-      void computePosition(reference, this.element, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          offset(6),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          size({
-            padding: 8,
-            apply: ({ availableHeight }) => {
-              this.element.style.maxHeight = `${Math.max(120, availableHeight)}px`;
-            },
-          }),
-        ],
-      }).then(({ x, y }) => {
-        this.element.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-      });
-    });
+    this.stopPositioning = floatNear(this.element, anchor, 'bottom-start');
     if (focus) {
       if (!wasOpen) this.returnFocus = document.activeElement;
       this.root.querySelector<HTMLElement>('[role="dialog"]')?.focus();

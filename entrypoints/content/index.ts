@@ -1,5 +1,7 @@
 import './mentions.css';
+import './highlights.css';
 import { onMessage, sendMessage } from '../../lib/messaging';
+import { Highlighter } from '../../page/highlighter';
 import { PageReader } from '../../page/page-reader';
 
 export default defineContentScript({
@@ -10,12 +12,27 @@ export default defineContentScript({
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
     const reader = new PageReader({ scan: (req) => sendMessage('scan', req), card: (id) => sendMessage('card', id) }, controller.signal);
+    const highlighter = new Highlighter(
+      {
+        load: (source) => sendMessage('pageAnnotations', source),
+        save: (h) => sendMessage('saveHighlight', h),
+        remove: (id) => sendMessage('deleteHighlight', id),
+        report: (r) => sendMessage('reportAnchoring', r),
+        takeJump: () => sendMessage('takeJump', undefined),
+      },
+      controller.signal,
+      () => [...document.querySelectorAll('gloss-card')],
+    );
     const off = [
       onMessage('nextMention', () => reader.next()),
-      onMessage('pageInfo', () => reader.info()),
+      onMessage('pageInfo', () => ({ ...reader.info(), ...highlighter.info() })),
       onMessage('refresh', () => reader.refresh()),
+      onMessage('annotationsChanged', () => highlighter.reload()),
+      onMessage('highlightSelection', ({ data }) => highlighter.highlightSelection(data)),
+      onMessage('jumpTo', ({ data }) => highlighter.jumpTo(data)),
     ];
     controller.signal.addEventListener('abort', () => off.forEach((f) => f()));
     void reader.start();
+    void highlighter.start();
   },
 });

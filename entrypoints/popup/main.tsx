@@ -1,24 +1,72 @@
+import '../../components/fields.css';
 import { liveQuery } from 'dexie';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupView } from '../../components/PopupView';
+import type { AnnotationActions } from '../../components/ThisPage';
+import { Library } from '../../lib/annotations/library';
+import { noteId } from '../../lib/annotations/types';
 import { GlossDB } from '../../lib/db';
 import { isPaused, pageState, setPaused, setSiteOff } from '../../lib/kb/site-settings';
-import { sendMessage } from '../../lib/messaging';
+import { sendMessage, type PageEntity } from '../../lib/messaging';
 
 const db = new GlossDB();
 const app = document.getElementById('app')!;
 
+/**
+ * The tab the popup is about: the active one, or, when the popup itself was opened in a tab,
+ * the page the reader was on before it.
+ */
+async function pageTab() {
+  const tabs = await browser.tabs.query({ currentWindow: true });
+  const self = await browser.tabs.getCurrent();
+  const others = tabs.filter((t) => t.id !== self?.id);
+  return self ? others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0] : others.find((t) => t.active);
+}
+
 async function main() {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const tab = await pageTab();
   const page = tab?.id === undefined ? null : await sendMessage('pageInfo', undefined, tab.id).catch(() => null);
+  const entities: PageEntity[] = tab?.id === undefined ? [] : await sendMessage('tabEntities', tab.id).catch(() => []);
   const refreshTab = () => tab?.id !== undefined && void sendMessage('refresh', undefined, tab.id).catch(() => undefined);
-  liveQuery(async () => ({ paused: await isPaused(db), state: await pageState(db, page?.host ?? '') })).subscribe(({ paused, state }) => {
+  const actions: AnnotationActions = {
+    saveHighlight: (h) => void sendMessage('saveHighlight', h),
+    deleteHighlight: (h) => void sendMessage('deleteHighlight', h.id),
+    goTo: (h) => void sendMessage('goTo', h.id).then(() => window.close()),
+    savePageNote: (source, title, text) => {
+      const now = new Date().toISOString();
+      void db.notes.get(noteId('page', source)).then((before) =>
+        sendMessage('saveNote', {
+          id: noteId('page', source),
+          kind: 'page',
+          target: source,
+          title,
+          text,
+          tags: before?.tags ?? [],
+          created: before?.created ?? now,
+          updated: now,
+        }),
+      );
+    },
+  };
+  liveQuery(async () => {
+    const [paused, state, highlights, notes, pages] = await Promise.all([
+      isPaused(db),
+      pageState(db, page?.host ?? ''),
+      db.highlights.toArray(),
+      db.notes.toArray(),
+      db.pages.toArray(),
+    ]);
+    return { paused, state, library: new Library(highlights, notes, pages) };
+  }).subscribe(({ paused, state, library }) => {
     render(
       <PopupView
         page={page ?? null}
+        library={library}
+        entities={entities}
         paused={paused}
         siteOff={state === 'site-off'}
+        actions={actions}
         onSiteOff={(off) => void setSiteOff(db, page?.host ?? '', off).then(refreshTab)}
         onPaused={(p) => void setPaused(db, p).then(refreshTab)}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}

@@ -7,7 +7,16 @@ import type { Pack } from '../../lib/kb/types';
 import { serveStatic } from '../../scripts/static-server';
 import { sharedAvailable } from '../shared-fixtures';
 import { launchWithGloss } from './chromium';
-import { dialogNames, locateMention, paintedMentions, pointerAway, waitForDialog, waitForPaint } from './page-tools';
+import {
+  dialogNames,
+  domChange,
+  keepParsedDom,
+  locateMention,
+  paintedMentions,
+  pointerAway,
+  waitForDialog,
+  waitForPaint,
+} from './page-tools';
 
 const pack = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/packs/starter.json'), 'utf8')) as Pack;
 const nameOf = (id: string) => pack.entities.find((e) => e.id === id)?.name ?? `(missing ${id})`;
@@ -50,11 +59,7 @@ describe.runIf(run)('hover cards on the seed article, in Chromium with the built
     });
     page = await context.newPage();
     // The page as parsed, before any extension code ran, for the byte-for-byte check.
-    await page.addInitScript(() => {
-      document.addEventListener('DOMContentLoaded', () => {
-        (window as unknown as { __before: string }).__before = document.documentElement.outerHTML;
-      });
-    });
+    await keepParsedDom(page);
     await page.goto(`${base}/shared/seed-article.html`);
     await waitForPaint(page);
   });
@@ -118,11 +123,7 @@ describe.runIf(run)('hover cards on the seed article, in Chromium with the built
   });
 
   it('leaves the page’s DOM outside its own host byte for byte as it was', async () => {
-    const { before, after } = await page.evaluate(() => {
-      const clone = document.documentElement.cloneNode(true) as HTMLElement;
-      clone.querySelectorAll('gloss-card').forEach((el) => el.remove());
-      return { before: (window as unknown as { __before: string }).__before, after: clone.outerHTML };
-    });
+    const { before, after } = await domChange(page);
     expect(before.length).toBeGreaterThan(5_000);
     expect(after).toBe(before);
   });

@@ -81,3 +81,107 @@ export async function pointerAway(page: Page): Promise<void> {
   const until = Date.now() + 3_000;
   while (Date.now() < until && (await dialogNames(page)).length > 0) await page.waitForTimeout(100);
 }
+
+interface AXNode {
+  role?: { value: string };
+  name?: { value: string };
+  ignored: boolean;
+  backendDOMNodeId?: number;
+}
+
+/**
+ * Clicks the control with this role and name as a reader would, with the mouse at its
+ * centre. Found through the accessibility tree, which reaches into Gloss's closed shadow roots.
+ */
+export async function clickByRole(page: Page, role: string, name: string, timeout = 5_000): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const until = Date.now() + timeout;
+    let seen: string[] = [];
+    while (Date.now() < until) {
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] };
+      const hit = nodes.find((n) => !n.ignored && n.role?.value === role && n.name?.value === name && n.backendDOMNodeId);
+      if (hit) {
+        const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: hit.backendDOMNodeId })) as { model: { content: number[] } };
+        const [x1, y1, , , x3, y3] = model.content;
+        await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+        return;
+      }
+      seen = nodes.filter((n) => !n.ignored && n.role?.value === role).map((n) => n.name?.value ?? '');
+      await page.waitForTimeout(100);
+    }
+    throw new Error(`no ${role} named "${name}"; ${role}s: ${JSON.stringify(seen)}`);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The page's painted highlights: colour and text, in page order. */
+export function paintedHighlights(page: Page) {
+  return page.evaluate(() => {
+    const out: { color: string; text: string; start: Range }[] = [];
+    for (const color of ['yellow', 'green', 'blue', 'pink', 'purple']) {
+      for (const r of (CSS.highlights.get(`gloss-hl-${color}`) ?? []) as unknown as Iterable<StaticRange>) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push({ color, text: range.toString(), start: range });
+      }
+    }
+    out.sort((a, b) => a.start.compareBoundaryPoints(Range.START_TO_START, b.start));
+    return out.map(({ color, text }) => ({ color, text }));
+  });
+}
+
+/** Selects the text from the start of `from` to the end of `to` (both inside `selector`) by dragging the mouse. */
+export async function dragSelect(page: Page, selector: string, from: string, to: string): Promise<string> {
+  const points = await page.evaluate(
+    ({ selector, from, to }) => {
+      const root = document.querySelector(selector)!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const texts: Text[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+      const at = (needle: string, end: boolean) => {
+        for (const t of texts) {
+          const i = t.data.indexOf(needle);
+          if (i < 0) continue;
+          const r = document.createRange();
+          const k = end ? i + needle.length - 1 : i;
+          r.setStart(t, k);
+          r.setEnd(t, k + 1);
+          const box = r.getClientRects()[0];
+          return { x: end ? box.right - 1 : box.left + 1, y: box.top + box.height / 2 };
+        }
+        throw new Error(`"${needle}" not found in ${selector}`);
+      };
+      const first = texts.find((t) => t.data.includes(from));
+      first?.parentElement?.scrollIntoView({ block: 'center' });
+      return { a: at(from, false), b: at(to, true) };
+    },
+    { selector, from, to },
+  );
+  await page.mouse.move(points.a.x, points.a.y);
+  await page.mouse.down();
+  await page.mouse.move((points.a.x + points.b.x) / 2, (points.a.y + points.b.y) / 2, { steps: 5 });
+  await page.mouse.move(points.b.x, points.b.y, { steps: 5 });
+  await page.mouse.up();
+  return page.evaluate(() => getSelection()?.toString() ?? '');
+}
+
+/** Makes the page keep its DOM as parsed (before any extension code ran), for `domChange`. */
+export async function keepParsedDom(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      (window as unknown as { __before: string }).__before = document.documentElement.outerHTML;
+    });
+  });
+}
+
+/** The page's DOM as parsed and as it is now, leaving out Gloss's own host elements. */
+export function domChange(page: Page): Promise<{ before: string; after: string }> {
+  return page.evaluate(() => {
+    const clone = document.documentElement.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('gloss-card, gloss-tools').forEach((el) => el.remove());
+    return { before: (window as unknown as { __before: string }).__before, after: clone.outerHTML };
+  });
+}

@@ -1,0 +1,58 @@
+import { useState } from 'preact/hooks';
+import type { Highlight } from '../lib/annotations/types';
+import { COLOR_LABEL } from './colors';
+import { HighlightFields } from './HighlightFields';
+
+export interface HighlightItemProps {
+  highlight: Highlight;
+  onSave: (h: Highlight) => void;
+  onDelete: (h: Highlight) => void;
+  onGoTo: (h: Highlight) => void;
+}
+
+/** One highlight in a popup list: quote, note, tags, orphan flag; edit in place, delete, go to. */
+export function HighlightItem({ highlight: h, onSave, onDelete, onGoTo }: HighlightItemProps) {
+  const [editing, setEditing] = useState(false);
+  const label = h.quote.exact.length > 60 ? `${h.quote.exact.slice(0, 60)}…` : h.quote.exact;
+  return (
+    <li class={`item ${h.color}`} aria-label={`Highlight: ${label}`}>
+      <blockquote>{h.quote.exact}</blockquote>
+      {h.orphan && <p class="orphan">Not found on the page at the last visit: the text may have changed. Kept here.</p>}
+      {editing ? (
+        <HighlightFields
+          note={h.note}
+          tags={h.tags}
+          color={h.color}
+          onSave={(edit) => {
+            setEditing(false);
+            onSave({ ...h, ...edit, updated: new Date().toISOString() });
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <>
+          {h.note && <p class="note">{h.note}</p>}
+          <p class="meta">
+            <span>{COLOR_LABEL[h.color]}</span>
+            {h.tags.map((t) => (
+              <span key={t} class="tag">
+                #{t}
+              </span>
+            ))}
+          </p>
+          <div class="row">
+            <button type="button" onClick={() => setEditing(true)}>
+              Edit
+            </button>
+            <button type="button" onClick={() => onGoTo(h)}>
+              Go to
+            </button>
+            <button type="button" class="danger" onClick={() => onDelete(h)}>
+              Delete
+            </button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Highlight, Note } from '../lib/annotations/types';
+import type { PageEntity, PageInfo } from '../lib/messaging';
+import { HighlightItem } from './HighlightItem';
+import { NoteEditor } from './NoteEditor';
+
+/** What the popup can do with a highlight or a note. */
+export interface AnnotationActions {
+  saveHighlight: (h: Highlight) => void;
+  deleteHighlight: (h: Highlight) => void;
+  goTo: (h: Highlight) => void;
+  savePageNote: (source: string, title: string, text: string) => void;
+}
+
+export interface ThisPageProps {
+  page: PageInfo;
+  highlights: Highlight[];
+  pageNote?: Note;
+  entities: PageEntity[];
+  entityNotes: Map<string, Note>;
+  actions: AnnotationActions;
+}
+
+/** The popup's "This page" tab: the page's highlights in page order, its note, the entities it mentions. */
+export function ThisPage({ page, highlights, pageNote, entities, entityNotes, actions }: ThisPageProps) {
+  return (
+    <>
+      <NoteEditor
+        label="Page note"
+        text={pageNote?.text ?? ''}
+        placeholder="A note on this page as a whole"
+        onSave={(text) => actions.savePageNote(page.source, page.title, text)}
+      />
+      <h2>Highlights</h2>
+      {highlights.length === 0 ? (
+        <p class="empty">
+          No highlights on this page yet. Select a passage and press “Highlight” in the toolbar that appears, or press Alt+Shift+H.
+        </p>
+      ) : (
+        <ol class="items">
+          {highlights.map((h) => (
+            <HighlightItem
+              key={h.id}
+              highlight={h}
+              onSave={actions.saveHighlight}
+              onDelete={actions.deleteHighlight}
+              onGoTo={actions.goTo}
+            />
+          ))}
+        </ol>
+      )}
+      <h2>Mentioned here</h2>
+      {entities.length === 0 ? (
+        <p class="empty">No people, places or organisations from your knowledge base on this page.</p>
+      ) : (
+        <ul class="entities">
+          {entities.map((e) => (
+            <li key={e.id}>
+              <span>{e.name}</span>
+              {entityNotes.get(e.id) && <p class="note">{entityNotes.get(e.id)!.text}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

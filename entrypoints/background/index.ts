@@ -1,0 +1,99 @@
+import { browser } from 'wxt/browser';
+import * as store from '../../lib/annotations/store';
+import { GlossDB } from '../../lib/db';
+import { installPack } from '../../lib/kb/packs';
+import { KnowledgeService } from '../../lib/kb/service';
+import type { Pack } from '../../lib/kb/types';
+import { onMessage, sendMessage } from '../../lib/messaging';
+import { TabMemory } from './tab-memory';
+
+export default defineBackground(() => {
+  const db = new GlossDB();
+  const service = new KnowledgeService(db);
+  const tabs = new TabMemory();
+
+  // Seeding is idempotent (a pack version is installed once), so it also runs on every
+  // start: a worker that was stopped mid-install finishes the job next time.
+  const seeded = (async () => {
+    const res = await fetch(browser.runtime.getURL('/packs/starter.json'));
+    await installPack(db, (await res.json()) as Pack);
+  })();
+  const ready = seeded.catch((e: unknown) => console.error('Gloss: starter pack not installed', e));
+
+  /** Tells every other tab that the highlights or notes of `source` changed. */
+  const broadcast = async (source: string, except?: number) => {
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id !== undefined && tab.id !== except) sendMessage('annotationsChanged', source, tab.id).catch(() => undefined);
+    }
+  };
+
+  onMessage('scan', async ({ data, sender }) => {
+    await ready;
+    const response = await service.scan(data);
+    if (sender.tab?.id !== undefined && response.entities.length > 0) await tabs.addEntities(sender.tab.id, response.entities);
+    return response;
+  });
+  onMessage('card', async ({ data }) => {
+    await ready;
+    const card = await service.card(data);
+    return card && { ...card, note: (await store.getNote(db, 'entity', data)) ?? null };
+  });
+  onMessage('matcherStats', async () => {
+    await ready;
+    return service.stats();
+  });
+
+  onMessage('pageAnnotations', ({ data }) => store.pageAnnotations(db, data));
+  onMessage('saveHighlight', async ({ data, sender }) => {
+    await store.saveHighlight(db, data);
+    void broadcast(data.source, sender.tab?.id);
+  });
+  onMessage('deleteHighlight', async ({ data, sender }) => {
+    const removed = await store.deleteHighlight(db, data);
+    if (removed) void broadcast(removed.source, sender.tab?.id);
+    return removed ?? null;
+  });
+  onMessage('saveNote', async ({ data, sender }) => {
+    const before = await store.saveNote(db, data);
+    void broadcast(data.kind === 'page' ? data.target : '*', sender.tab?.id);
+    return before ?? null;
+  });
+  onMessage('reportAnchoring', async ({ data, sender }) => {
+    const entities = sender.tab?.id !== undefined ? (await tabs.entities(sender.tab.id)).map((e) => e.id) : [];
+    await store.recordAnchoring(db, { ...data, entities });
+  });
+  onMessage('tabEntities', ({ data }) => tabs.entities(data));
+  onMessage('goTo', async ({ data }) => {
+    // Content scripts know which highlights they placed: ask each tab, activate the one that has it.
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      if (await sendMessage('jumpTo', data, tab.id).catch(() => false)) {
+        await browser.tabs.update(tab.id, { active: true });
+        if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+        return;
+      }
+    }
+    const h = await db.highlights.get(data);
+    if (!h) return;
+    const tab = await browser.tabs.create({ url: h.source });
+    if (tab.id !== undefined) await tabs.setJump(tab.id, data);
+  });
+  onMessage('takeJump', ({ sender }) => (sender.tab?.id !== undefined ? tabs.takeJump(sender.tab.id) : null));
+
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void tabs.forgetEntities(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: 'gloss-highlight', title: 'Highlight with Gloss', contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === 'gloss-highlight' && tab?.id !== undefined) void sendMessage('highlightSelection', null, tab.id);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (tab?.id === undefined) return;
+    if (command === 'next-mention') void sendMessage('nextMention', undefined, tab.id);
+    if (command === 'highlight-selection') void sendMessage('highlightSelection', null, tab.id);
+  });
+});

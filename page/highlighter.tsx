@@ -1,0 +1,282 @@
+import { HighlightEditor, type HighlightEdit } from '../components/HighlightEditor';
+import { HighlightToolbar } from '../components/HighlightToolbar';
+import { Toast } from '../components/Toast';
+import { Anchorer } from '../lib/anchoring/anchor';
+import { describe, trimToText } from '../lib/anchoring/describe';
+import type { AnchoringReport, PageAnnotations } from '../lib/annotations/store';
+import { newHighlightId, type Highlight, type HighlightColor } from '../lib/annotations/types';
+import { canonicalUrl } from '../lib/annotations/url';
+import { HighlightLayer, type Placement } from './highlight-layer';
+import { caretAt, liveRange, rangeContainsPoint } from './mention-layer';
+import { pageScheme } from './page-scheme';
+import { nodeIndex, offsetOfPoint, rangeToOffsets, refusal } from './selection';
+import { readTextStream, type TextStream } from './text-stream';
+import { ToolsHost } from './tools-host';
+
+/** What highlighting needs from the background. */
+export interface HighlighterDeps {
+  load(source: string): Promise<PageAnnotations>;
+  save(h: Highlight): Promise<void>;
+  remove(id: string): Promise<Highlight | null>;
+  report(r: Omit<AnchoringReport, 'entities'>): Promise<void>;
+  takeJump(): Promise<string | null>;
+}
+
+/** Quiet time after the page changes before highlights are placed again. */
+const SETTLE_MS = 300;
+
+/**
+ * The reader's highlights in one page: the selection toolbar, painting, the editor, and
+ * placing every highlight again whenever the page's text changes or it navigates in place.
+ */
+export class Highlighter {
+  private readonly layer = new HighlightLayer();
+  private readonly host = new ToolsHost();
+  private highlights: Highlight[] = [];
+  private source = '';
+  private stream?: TextStream;
+  private index?: Map<Text, number>;
+  private color: HighlightColor = 'yellow';
+  private observer?: MutationObserver;
+  private settleTimer?: ReturnType<typeof setTimeout>;
+  private lastReport = '';
+  private generation = 0;
+
+  constructor(
+    private readonly deps: HighlighterDeps,
+    private readonly signal: AbortSignal,
+    /** Gloss's other UI in the page, where a selection is never a passage. */
+    private readonly otherHosts: () => Element[],
+  ) {
+    signal.addEventListener('abort', () => this.stop());
+  }
+
+  /** Loads and paints the page's highlights and starts following the reader and the page. */
+  async start(): Promise<void> {
+    const opts = { capture: true, signal: this.signal };
+    document.addEventListener(
+      'mouseup',
+      (e) => e.isTrusted && !this.host.contains(e.target) && setTimeout(() => this.offerToolbar()),
+      opts,
+    );
+    document.addEventListener('keyup', (e) => e.isTrusted && e.shiftKey && setTimeout(() => this.offerToolbar()), opts);
+    document.addEventListener(
+      'selectionchange',
+      () => this.host.kind === 'toolbar' && getSelection()?.isCollapsed && this.host.hide(),
+      opts,
+    );
+    document.addEventListener('click', (e) => this.onClick(e), opts);
+    document.addEventListener(
+      'keydown',
+      (e) => e.isTrusted && e.key === 'Escape' && this.host.kind === 'toolbar' && this.host.hide(),
+      opts,
+    );
+    window.addEventListener('popstate', () => this.schedule(), opts);
+    this.observer = new MutationObserver(() => this.schedule());
+    if (document.body) this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    await this.reload();
+    const jump = await this.deps.takeJump().catch(() => null);
+    if (jump) this.jumpTo(jump);
+  }
+
+  /** Loads the page's highlights again (they changed elsewhere, or the page navigated) and places them. */
+  async reload(): Promise<void> {
+    const generation = ++this.generation;
+    const source = canonicalUrl(location.href);
+    const { highlights } = await this.deps.load(source);
+    if (generation !== this.generation || this.signal.aborted) return;
+    if (source !== this.source) this.lastReport = '';
+    this.source = source;
+    this.highlights = highlights;
+    this.place();
+  }
+
+  /** Highlights the current selection, if it may be highlighted; with `withNote`, opens its editor. */
+  async highlightSelection(color: HighlightColor | null, withNote = false): Promise<void> {
+    const selection = getSelection();
+    if (refusal(selection, this.ownHosts())) return;
+    const range = selection!.getRangeAt(0);
+    const { stream, index } = this.read();
+    const offsets = rangeToOffsets(stream, index, range);
+    const trimmed = offsets && trimToText(stream.text, offsets[0], offsets[1]);
+    if (!trimmed) return;
+    if (color) this.color = color;
+    const now = new Date().toISOString();
+    const h: Highlight = {
+      id: newHighlightId(),
+      source: canonicalUrl(location.href),
+      title: document.title,
+      ...describe(stream.text, trimmed[0], trimmed[1]),
+      color: this.color,
+      note: '',
+      tags: [],
+      created: now,
+      updated: now,
+    };
+    this.highlights.push(h);
+    this.place();
+    selection!.removeAllRanges();
+    this.host.hide();
+    await this.deps.save(h);
+    if (withNote) this.openEditor(h.id);
+  }
+
+  /** Scrolls highlight `id` into view and selects its text; false when it is not on this page. */
+  jumpTo(id: string): boolean {
+    const range = this.layer.rangeOf(id);
+    if (!range) return false;
+    const live = liveRange(range);
+    const rect = live.getBoundingClientRect();
+    window.scrollBy({ top: rect.top - innerHeight / 3, behavior: 'instant' });
+    const selection = getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(live);
+    return true;
+  }
+
+  /** The page's canonical URL and title, how many highlights are painted and how many are orphans. */
+  info(): { source: string; title: string; painted: number; orphans: number } {
+    return {
+      source: this.source || canonicalUrl(location.href),
+      title: document.title,
+      painted: this.layer.count,
+      orphans: this.highlights.length - this.layer.count,
+    };
+  }
+
+  private ownHosts(): Element[] {
+    return [this.host.element, ...this.otherHosts()];
+  }
+
+  private read(): { stream: TextStream; index: Map<Text, number> } {
+    const stream = readTextStream(document.body, this.host.element);
+    const index = nodeIndex(stream);
+    this.stream = stream;
+    this.index = index;
+    return { stream, index };
+  }
+
+  private schedule(): void {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      if (canonicalUrl(location.href) !== this.source) void this.reload();
+      else this.place();
+    }, SETTLE_MS);
+  }
+
+  /** Places every highlight over the page's current text; those that cannot be placed are orphans. */
+  private place(): void {
+    if (!document.body) return;
+    const { stream } = this.read();
+    const anchorer = new Anchorer(stream.text);
+    const placements: Placement[] = [];
+    const orphans: string[] = [];
+    for (const h of this.highlights) {
+      const a = anchorer.anchor(h);
+      if (a) placements.push({ id: h.id, color: h.color, start: a.start, end: a.end });
+      else orphans.push(h.id);
+    }
+    this.layer.paint(stream, placements);
+    const anchored = placements.map((p) => p.id);
+    const key = JSON.stringify([this.source, orphans, anchored]);
+    if (key !== this.lastReport && this.highlights.length > 0) {
+      this.lastReport = key;
+      void this.deps.report({ source: this.source, title: document.title, orphans, anchored }).catch(() => undefined);
+    }
+  }
+
+  private offerToolbar(): void {
+    const selection = getSelection();
+    if (refusal(selection, this.ownHosts())) return;
+    const range = selection!.getRangeAt(0);
+    if (!/\S/.test(range.toString())) return;
+    const rect = range.getBoundingClientRect();
+    this.host.show(
+      'toolbar',
+      <HighlightToolbar
+        color={this.color}
+        scheme={pageScheme()}
+        onHighlight={(c) => void this.highlightSelection(c)}
+        onAddNote={() => void this.highlightSelection(null, true)}
+      />,
+      () => (range.getClientRects().length > 0 ? range.getBoundingClientRect() : rect),
+      'top',
+    );
+  }
+
+  private onClick(e: MouseEvent): void {
+    if (!e.isTrusted || e.button !== 0 || this.host.contains(e.target) || this.otherHosts().includes(e.target as Element)) return;
+    if (this.host.kind === 'editor') {
+      this.host.hide();
+      return;
+    }
+    if (!getSelection()?.isCollapsed || this.layer.count === 0 || !this.stream || !this.index) return;
+    if (e.target instanceof Element && e.target.closest('a[href], button, input, textarea, select, label')) return;
+    const caret = caretAt(e.clientX, e.clientY);
+    if (!caret) return;
+    const offset = offsetOfPoint(this.stream, this.index, caret.node, caret.offset);
+    const hit = this.layer.at(offset).find((p) => rangeContainsPoint(this.layer.rangeOf(p.id)!, e.clientX, e.clientY));
+    if (hit) this.openEditor(hit.id);
+  }
+
+  private openEditor(id: string): void {
+    const h = this.highlights.find((x) => x.id === id);
+    const range = this.layer.rangeOf(id);
+    if (!h || !range) return;
+    this.host.show(
+      'editor',
+      <HighlightEditor
+        key={h.id}
+        quote={h.quote.exact}
+        note={h.note}
+        tags={h.tags}
+        color={h.color}
+        scheme={pageScheme()}
+        onSave={(edit) => void this.saveEdit(h, edit)}
+        onDelete={() => void this.delete(h)}
+        onClose={() => this.host.hide()}
+      />,
+      () => liveRange(range).getBoundingClientRect(),
+      'bottom-start',
+    );
+  }
+
+  private async saveEdit(h: Highlight, edit: HighlightEdit): Promise<void> {
+    const next: Highlight = { ...h, ...edit, updated: new Date().toISOString() };
+    this.highlights = this.highlights.map((x) => (x.id === h.id ? next : x));
+    this.color = edit.color;
+    this.host.hide();
+    this.place();
+    await this.deps.save(next);
+  }
+
+  private async delete(h: Highlight): Promise<void> {
+    this.highlights = this.highlights.filter((x) => x.id !== h.id);
+    this.host.hide();
+    this.place();
+    const removed = (await this.deps.remove(h.id)) ?? h;
+    const undo = async () => {
+      this.host.dismissToast();
+      this.highlights.push(removed);
+      this.place();
+      await this.deps.save(removed);
+    };
+    this.host.notify(
+      <Toast
+        message="Highlight deleted"
+        actionLabel="Undo"
+        onAction={() => void undo()}
+        onDismiss={() => this.host.dismissToast()}
+        scheme={pageScheme()}
+      />,
+    );
+  }
+
+  private stop(): void {
+    this.generation++;
+    this.observer?.disconnect();
+    clearTimeout(this.settleTimer);
+    this.host.remove();
+    this.layer.dispose();
+  }
+}

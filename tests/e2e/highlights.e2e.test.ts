@@ -1,0 +1,178 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic } from '../../scripts/static-server';
+import { sharedAvailable } from '../shared-fixtures';
+import { launchWithGloss } from './chromium';
+import {
+  clickByRole,
+  dialogNames,
+  domChange,
+  dragSelect,
+  keepParsedDom,
+  paintedHighlights,
+  waitForDialog,
+  waitForPaint,
+} from './page-tools';
+
+// From the headline, across an emphasised dek and a figure caption with a span, into the next paragraph.
+const PASSAGE_FROM = 'Strategic Shift';
+const PASSAGE_TO = 'from which it sought';
+
+const run = sharedAvailable('the highlights end-to-end test on the seed article');
+
+describe.runIf(run)('highlights and notes, in Chromium with the built extension', () => {
+  let context: BrowserContext;
+  let server: Server;
+  let base: string;
+  let extensionId: string;
+  let page: Page;
+  let quote: string;
+
+  /** The popup, opened in a tab: it shows the page the reader was on before it. */
+  async function openPopup(): Promise<Page> {
+    await page.bringToFront();
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.getByRole('tab', { name: 'This page' }).waitFor();
+    return popup;
+  }
+
+  /** Waits until the page paints exactly these highlight texts. */
+  async function expectPainted(texts: string[]): Promise<void> {
+    await expect
+      .poll(async () => (await paintedHighlights(page)).map((h) => h.text.replace(/\s+/g, ' ')), { timeout: 10_000 })
+      .toEqual(texts);
+  }
+
+  beforeAll(async () => {
+    ({ url: base, server } = await serveStatic());
+    ({ context, extensionId } = await launchWithGloss());
+    page = await context.newPage();
+    await keepParsedDom(page);
+    await page.goto(`${base}/shared/seed-article.html`);
+    await waitForPaint(page);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    server?.close();
+  });
+
+  it('highlights a passage selected with the mouse across a heading, paragraphs and inline markup, and takes a note on it', async () => {
+    quote = (await dragSelect(page, 'article', PASSAGE_FROM, PASSAGE_TO)).replace(/\s+/g, ' ').trim();
+    expect(quote).toMatch(
+      /^Strategic Shift in a Changing .*leadership has adopted.*Credit: Office of the President.*from which it sought$/,
+    );
+    await clickByRole(page, 'button', 'Highlight');
+    await expectPainted([quote]);
+
+    // Clicking the highlight opens its editor; the note field has the focus.
+    const first = await page.evaluate(() => {
+      const r = [...(CSS.highlights.get('gloss-hl-yellow') as unknown as Iterable<StaticRange>)][0];
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      const box = range.getClientRects()[0];
+      return { x: box.left + 30, y: box.top + box.height / 2 };
+    });
+    await page.mouse.click(first.x, first.y);
+    await waitForDialog(page, 'Edit highlight');
+    await page.keyboard.type('Why does Ulaanbaatar risk this? Compare the 2023 visit.');
+    await clickByRole(page, 'button', 'Save');
+    await expect.poll(() => dialogNames(page)).toEqual([]);
+  });
+
+  it('paints the highlight again after a reload', async () => {
+    await page.reload();
+    await waitForPaint(page);
+    await expectPainted([quote]);
+  });
+
+  it('refuses quietly a selection inside the page’s textarea', async () => {
+    await page.locator('textarea').first().scrollIntoViewIfNeeded();
+    await page.locator('textarea').first().click();
+    await page.keyboard.press('Control+A');
+    await page.waitForTimeout(400);
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('textarea');
+    await expect(clickByRole(page, 'button', 'Highlight', 500)).rejects.toThrow(/no button named "Highlight"/);
+    await page.mouse.click(5, 5);
+  });
+
+  it('lists the highlight with its note in the popup, where the note can be edited', async () => {
+    const popup = await openPopup();
+    const item = popup.getByRole('listitem', { name: /^Highlight: Strategic Shift/ });
+    await expect.poll(() => item.innerText()).toContain('Why does Ulaanbaatar risk this?');
+    await item.getByRole('button', { name: 'Edit' }).click();
+    await item.getByLabel('Note').fill('Edited in the popup: the ICC warrant matters here.');
+    await item.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => item.innerText()).toContain('Edited in the popup: the ICC warrant matters here.');
+    await popup.close();
+  });
+
+  it('finds it by searching the note, and finds nothing for a word that is nowhere', async () => {
+    const popup = await openPopup();
+    await popup.getByRole('tab', { name: 'All' }).click();
+    const search = popup.getByRole('searchbox', { name: 'Search highlights and notes' });
+    await search.fill('warrant');
+    await expect.poll(() => popup.getByRole('listitem', { name: /^Highlight: Strategic Shift/ }).count()).toBe(1);
+    await search.fill('zeppelin');
+    await expect.poll(() => popup.getByText('Nothing matches.').count()).toBe(1);
+    await popup.close();
+  });
+
+  it('deletes it from the popup, unpaints it, and brings it back with Undo', async () => {
+    const popup = await openPopup();
+    const item = popup.getByRole('listitem', { name: /^Highlight: Strategic Shift/ });
+    await item.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => item.count()).toBe(0);
+    await expectPainted([]);
+    await popup.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => item.innerText()).toContain('Edited in the popup');
+    await expectPainted([quote]);
+    await popup.close();
+  });
+
+  it('"Go to" brings the page to the front and scrolls the passage into view', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const popup = await openPopup();
+    await popup
+      .getByRole('listitem', { name: /^Highlight: Strategic Shift/ })
+      .getByRole('button', { name: 'Go to' })
+      .click();
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const r = [...(CSS.highlights.get('gloss-hl-yellow') as unknown as Iterable<StaticRange>)][0];
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          const top = range.getBoundingClientRect().top;
+          return top >= 0 && top < innerHeight;
+        }),
+      )
+      .toBe(true);
+  });
+
+  it('leaves the page’s DOM outside its own hosts as it was parsed', async () => {
+    const { before, after } = await domChange(page);
+    expect(before.length).toBeGreaterThan(5_000);
+    expect(after).toBe(before);
+  });
+
+  it('keeps a highlight on a single-page app through an in-place navigation and back', async () => {
+    const app = await context.newPage();
+    await app.goto(`${base}/newsroom-app.html?story=mekong`);
+    await waitForPaint(app);
+    const text = (await dragSelect(app, '#app', 'The Mekong River Commission', 'dry season')).trim();
+    await clickByRole(app, 'button', 'Highlight');
+    const painted = () => paintedHighlights(app).then((hs) => hs.map((h) => h.text));
+    await expect.poll(painted).toEqual([text]);
+    await app.getByRole('link', { name: 'Arctic' }).click();
+    await expect.poll(() => app.evaluate(() => location.search)).toBe('?story=arctic');
+    await expect.poll(painted).toEqual([]);
+    await app.goBack();
+    await expect.poll(() => app.evaluate(() => location.search)).toBe('?story=mekong');
+    await expect.poll(painted, { timeout: 10_000 }).toEqual([text]);
+    await app.close();
+  });
+});
