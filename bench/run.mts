@@ -129,7 +129,7 @@ async function importSyntheticPack(options: Page, extensionId: string, aliases: 
   }));
   writeFileSync(file, JSON.stringify({ id: `bench-${label}`, name: `Synthetic ${label}`, version: '1', entities }));
   await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await options.locator('input[type=file]').setInputFiles(file);
+  await options.getByLabel(/Import a pack/).setInputFiles(file);
   await options.getByText(`Installed “Synthetic ${label}”`).waitFor({ timeout: 300_000 });
 }
 

@@ -6,8 +6,10 @@ import { ENTITY_TYPES, type Alias, type Entity } from './types';
  * and matches case-sensitively, so `US` never matches "us" and `SCO` never "sco".
  */
 export function isAcronym(text: string): boolean {
+  // The cheap tests first: most aliases of a large pack fail on length alone.
+  if (text.length > 12 || text !== text.toUpperCase()) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 1 && /^[\p{Lu}\p{N}.&\- ]+$/u.test(text) && letters === letters.toUpperCase() && text.length <= 12;
+  return letters.length >= 1 && /^[\p{Lu}\p{N}.&\- ]+$/u.test(text) && letters === letters.toUpperCase();
 }
 
 /** Normalises an alias given as a plain string or an object. */
@@ -19,6 +21,12 @@ export function aliasOf(a: string | Alias): Alias {
 export function matcherInput(entities: Pick<Entity, 'id' | 'name' | 'type' | 'aliases' | 'related'>[]): MatcherInput {
   const aliases: AliasInput[] = [];
   entities.forEach((e, entity) => {
+    if (e.aliases.length === 0) {
+      // The usual entity of a large pack: its name is its only alias.
+      const text = e.name.trim();
+      if (text) aliases.push({ text, entity, flags: isAcronym(text) ? AliasFlag.CaseSensitive : 0 });
+      return;
+    }
     // The name and an alias object with the same text are one alias with the object's rules.
     const byText = new Map<string, Alias>();
     for (const a of [{ text: e.name } as Alias, ...e.aliases.map(aliasOf)]) {

@@ -25,12 +25,13 @@ export async function loadMatcher(db: GlossDB): Promise<{ matcher: CompiledMatch
   const revision = String(await kbRevision(db));
   const t0 = performance.now();
   const cached = await db.matcherCache.get(revision);
-  if (cached) {
+  // A matcher cached in an older layout is compiled again.
+  if (cached?.matcher.format === 2) {
     const timing: MatcherTiming = {
       revision,
       source: 'cache',
       restoreMs: performance.now() - t0,
-      aliasCount: cached.matcher.aliases.length,
+      aliasCount: cached.matcher.aliasCount,
       nodeCount: cached.matcher.nodeCount,
     };
     return { matcher: cached.matcher, timing };
@@ -49,7 +50,7 @@ export async function loadMatcher(db: GlossDB): Promise<{ matcher: CompiledMatch
     source: 'compiled',
     readMs: t2 - t1,
     compileMs: t3 - t2,
-    aliasCount: matcher.aliases.length,
+    aliasCount: matcher.aliasCount,
     nodeCount: matcher.nodeCount,
   };
   return { matcher, timing };

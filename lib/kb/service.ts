@@ -1,5 +1,5 @@
 import type { GlossDB } from '../db';
-import { findMentions, matcherBytes, type CompiledMatcher } from '../matcher';
+import { aliasText, entityName, findMentions, matcherBytes, type CompiledMatcher } from '../matcher';
 import { MENTION_STRIDE, type CardData, type MatcherStats, type PageEntity, type ScanRequest, type ScanResponse } from '../messaging';
 import { ENTITY_TYPES } from './types';
 import { loadMatcher, type MatcherTiming } from './matcher-store';
@@ -59,7 +59,7 @@ export class KnowledgeService {
       if (a === undefined) {
         a = aliases.length;
         aliasRef.set(m.alias, a);
-        aliases.push(matcher.aliases[m.alias]);
+        aliases.push(aliasText(matcher, m.alias));
       }
       let r = -1;
       if (m.resolution) {
@@ -110,5 +110,5 @@ export class KnowledgeService {
 }
 
 function pageEntity(m: CompiledMatcher, e: number): PageEntity {
-  return { id: m.entityIds[e], name: m.entityNames[e], type: ENTITY_TYPES[m.entityTypes[e]] };
+  return { id: m.entityIds[e], name: entityName(m, e), type: ENTITY_TYPES[m.entityTypes[e]] };
 }

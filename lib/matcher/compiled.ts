@@ -27,27 +27,38 @@ export interface MatcherInput {
 }
 
 /**
- * A word-start trie over folded aliases, in typed arrays so that it is compact, quick to
- * walk, and stored in IndexedDB by structured clone. Node 0 is the root; its children are
- * found through `rootChild`, every other node's through a first-child/next-sibling list.
+ * A word-start radix trie over folded aliases, in typed arrays so that it is compact, quick
+ * to walk, and read back from IndexedDB by structured clone. Node 0 is the root. Nodes are
+ * laid out breadth first: the children of node n are nodes childStart[n] to
+ * childStart[n + 1] - 1, sorted by label, so a child is found by binary search (the root's
+ * through `rootChild`). The edge into node n spells label[n], then
+ * tail[tailStart[n]] to tail[tailStart[n + 1] - 1].
  */
 export interface CompiledMatcher {
-  format: 1;
+  format: 2;
   nodeCount: number;
+  /** The root's child for each folded code unit, or -1. */
   rootChild: Int32Array;
-  firstChild: Int32Array;
-  nextSibling: Int32Array;
+  childStart: Uint32Array;
   label: Uint16Array;
-  /** Index of a terminal node's first payload, or -1. */
-  payStart: Int32Array;
-  /** Number of payloads of a terminal node. */
-  payCount: Uint16Array;
+  tailStart: Uint32Array;
+  tail: Uint16Array;
+  /** Node n's payloads are payStart[n] to payStart[n + 1] - 1. */
+  payStart: Uint32Array;
   payEntity: Uint32Array;
   payFlags: Uint8Array;
   payAlias: Uint32Array;
-  aliases: string[];
+  aliasCount: number;
+  /**
+   * The alias texts in input order, then every entity name that is not an alias of its own
+   * entity, back to back: string k ends at stringEnd[k]. One string clones far quicker than
+   * a hundred thousand.
+   */
+  strings: string;
+  stringEnd: Uint32Array;
+  /** Each entity's name, as an index into the strings. */
+  entityName: Uint32Array;
   entityIds: string[];
-  entityNames: string[];
   /** Index of each entity's type in `ENTITY_TYPES`. */
   entityTypes: Uint8Array;
   /** Related entities as a CSR list: entity i relates to relTargets[relStart[i]..relStart[i+1]). */
@@ -55,25 +66,41 @@ export interface CompiledMatcher {
   relTargets: Uint32Array;
 }
 
+/** String k of the matcher's string table. */
+function stringAt(m: CompiledMatcher, k: number): string {
+  return m.strings.slice(k > 0 ? m.stringEnd[k - 1] : 0, m.stringEnd[k]);
+}
+
+/** The text of alias `a` as the pack spells it. */
+export function aliasText(m: CompiledMatcher, a: number): string {
+  return stringAt(m, a);
+}
+
+/** The name of entity `e`. */
+export function entityName(m: CompiledMatcher, e: number): string {
+  return stringAt(m, m.entityName[e]);
+}
+
 /** Size in bytes of the typed arrays and strings of a compiled matcher. */
 export function matcherBytes(m: CompiledMatcher): number {
   const arrays = [
     m.rootChild,
-    m.firstChild,
-    m.nextSibling,
+    m.childStart,
     m.label,
+    m.tailStart,
+    m.tail,
     m.payStart,
-    m.payCount,
     m.payEntity,
     m.payFlags,
     m.payAlias,
+    m.stringEnd,
+    m.entityName,
+    m.entityTypes,
     m.relStart,
     m.relTargets,
-    m.entityTypes,
   ];
   let bytes = arrays.reduce((sum, a) => sum + a.byteLength, 0);
-  for (const s of m.aliases) bytes += s.length * 2;
+  bytes += m.strings.length * 2;
   for (const s of m.entityIds) bytes += s.length * 2;
-  for (const s of m.entityNames) bytes += s.length * 2;
   return bytes;
 }

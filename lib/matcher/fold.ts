@@ -89,21 +89,29 @@ export function charTables(): Tables {
   return tables;
 }
 
-/** Folds a string with a table and collapses runs of spaces, for alias keys. */
-export function foldString(s: string, table: Uint16Array): string {
-  let out = '';
-  let lastSpace = true;
-  for (let i = 0; i < s.length; i++) {
-    const c = table[s.charCodeAt(i)];
-    if (c === SPACE) {
-      if (!lastSpace) out += ' ';
-      lastSpace = true;
-    } else {
-      out += String.fromCharCode(c);
-      lastSpace = false;
+/**
+ * Folds strings with a table into one buffer, back to back (string k ends at `keyEnd[k]`),
+ * collapsing runs of spaces and trimming them at both ends: the alias keys of the trie.
+ */
+export function foldKeys(strings: readonly string[], table: Uint16Array): { chars: Uint16Array; keyEnd: Uint32Array } {
+  let total = 0;
+  for (const s of strings) total += s.length;
+  const chars = new Uint16Array(total);
+  const keyEnd = new Uint32Array(strings.length);
+  let length = 0;
+  for (let k = 0; k < strings.length; k++) {
+    const s = strings[k];
+    let lastSpace = true;
+    for (let i = 0; i < s.length; i++) {
+      const c = table[s.charCodeAt(i)];
+      if (c !== SPACE) chars[length++] = c;
+      else if (!lastSpace) chars[length++] = c;
+      lastSpace = c === SPACE;
     }
+    if (lastSpace && length > (k > 0 ? keyEnd[k - 1] : 0)) length--;
+    keyEnd[k] = length;
   }
-  return out.endsWith(' ') ? out.slice(0, -1) : out;
+  return { chars: chars.subarray(0, length), keyEnd };
 }
 
 export const FOLDED_SPACE = SPACE;

@@ -15,7 +15,7 @@ export interface Mention {
   start: number;
   end: number;
   entity: number;
-  /** Index of the alias that matched, in `CompiledMatcher.aliases`. */
+  /** Index of the alias that matched (see `aliasText`). */
   alias: number;
   flags: number;
   resolution?: Resolution;

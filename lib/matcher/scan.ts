@@ -31,13 +31,13 @@ export function scanText(m: CompiledMatcher, text: string, breaks?: ArrayLike<nu
       if (foldCased[c] === fold[c]) return false;
     }
     if (flags & AliasFlag.CaseSensitive) {
-      return sameCased(text, start, end, m.aliases[m.payAlias[p]], foldCased);
+      const a = m.payAlias[p];
+      return sameCased(text, start, end, m.strings, a > 0 ? m.stringEnd[a - 1] : 0, m.stringEnd[a], foldCased);
     }
     return true;
   };
   const anyValid = (node: number, start: number, end: number): boolean => {
-    const first = m.payStart[node];
-    for (let p = first; p < first + m.payCount[node]; p++) if (valid(p, start, end)) return true;
+    for (let p = m.payStart[node]; p < m.payStart[node + 1]; p++) if (valid(p, start, end)) return true;
     return false;
   };
 
@@ -50,11 +50,14 @@ export function scanText(m: CompiledMatcher, text: string, breaks?: ArrayLike<nu
       continue;
     }
     let node = m.rootChild[fold[c0]];
+    // Position in the tail of the edge into `node`; at `tailEnd` the walk stands on `node`.
+    let t = node >= 0 ? m.tailStart[node] : 0;
+    let tailEnd = node >= 0 ? m.tailStart[node + 1] : 0;
     let bestEnd = -1;
     let bestNode = -1;
     let j = i + 1;
     while (node >= 0) {
-      if (m.payStart[node] >= 0 && isEnd(j) && anyValid(node, i, j)) {
+      if (t === tailEnd && m.payStart[node] < m.payStart[node + 1] && isEnd(j) && anyValid(node, i, j)) {
         bestEnd = j;
         bestNode = node;
       }
@@ -64,9 +67,16 @@ export function scanText(m: CompiledMatcher, text: string, breaks?: ArrayLike<nu
         j++;
         continue;
       }
-      let child = m.firstChild[node];
-      while (child >= 0 && m.label[child] !== c) child = m.nextSibling[child];
-      node = child;
+      if (t < tailEnd) {
+        if (m.tail[t] !== c) break;
+        t++;
+      } else {
+        node = childOf(m, node, c);
+        if (node >= 0) {
+          t = m.tailStart[node];
+          tailEnd = m.tailStart[node + 1];
+        }
+      }
       j++;
     }
     if (bestEnd < 0) {
@@ -74,22 +84,43 @@ export function scanText(m: CompiledMatcher, text: string, breaks?: ArrayLike<nu
       continue;
     }
     const payloads: number[] = [];
-    const first = m.payStart[bestNode];
-    for (let p = first; p < first + m.payCount[bestNode]; p++) if (valid(p, i, bestEnd)) payloads.push(p);
+    for (let p = m.payStart[bestNode]; p < m.payStart[bestNode + 1]; p++) if (valid(p, i, bestEnd)) payloads.push(p);
     out.push({ start: i, end: bestEnd, payloads });
     i = bestEnd;
   }
   return out;
 }
 
-/** Whether text[start, end) spells `alias` letter for letter, case included. */
-function sameCased(text: string, start: number, end: number, alias: string, foldCased: Uint16Array): boolean {
-  let a = 0;
+/** The child of `node` whose edge starts with `c`, or -1: a binary search of its sorted children. */
+function childOf(m: CompiledMatcher, node: number, c: number): number {
+  let lo = m.childStart[node];
+  let hi = m.childStart[node + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const l = m.label[mid];
+    if (l === c) return mid;
+    if (l < c) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Whether text[start, end) spells alias[aliasStart, aliasEnd) letter for letter, case included. */
+function sameCased(
+  text: string,
+  start: number,
+  end: number,
+  alias: string,
+  aliasStart: number,
+  aliasEnd: number,
+  foldCased: Uint16Array,
+): boolean {
+  let a = aliasStart;
   for (let t = start; t < end; t++) {
     const c = foldCased[text.charCodeAt(t)];
     if (c === FOLDED_SPACE && t > start && foldCased[text.charCodeAt(t - 1)] === FOLDED_SPACE) continue;
-    if (a >= alias.length || foldCased[alias.charCodeAt(a)] !== c) return false;
+    if (a >= aliasEnd || foldCased[alias.charCodeAt(a)] !== c) return false;
     a++;
   }
-  return a === alias.length;
+  return a === aliasEnd;
 }
