@@ -167,6 +167,11 @@ export class Highlighter {
   /** Places every highlight over the page's current text; those that cannot be placed are orphans. */
   private place(): void {
     if (!document.body) return;
+    // Most pages have no highlights: they cost no second read of the page.
+    if (this.highlights.length === 0) {
+      this.layer.clear();
+      return;
+    }
     const { stream } = this.read();
     const anchorer = new Anchorer(stream.text);
     const placements: Placement[] = [];

@@ -34,33 +34,42 @@ interface Doc {
  * titles and entity notes (MiniSearch, prefix and slightly fuzzy), filtered and grouped by page.
  */
 export class Library {
-  private readonly search = new MiniSearch<Doc>({
-    fields: ['quote', 'note', 'tags', 'title'],
-    storeFields: [],
-    searchOptions: { prefix: true, fuzzy: 0.15, combineWith: 'AND', boost: { quote: 2, note: 2 } },
-  });
+  private index?: MiniSearch<Doc>;
 
   constructor(
     readonly highlights: Highlight[],
     readonly notes: Note[],
     readonly pages: PageRecord[],
-  ) {
-    const titles = new Map(pages.map((p) => [p.source, p.title]));
-    this.search.addAll([
-      ...highlights.map((h) => ({
+  ) {}
+
+  /** Built on the first search only: indexing 10,000 highlights takes about half a second. */
+  private searchIndex(): MiniSearch<Doc> {
+    if (this.index) return this.index;
+    const index = new MiniSearch<Doc>({
+      fields: ['quote', 'note', 'tags', 'title'],
+      storeFields: [],
+      searchOptions: { prefix: true, fuzzy: 0.15, combineWith: 'AND', boost: { quote: 2, note: 2 } },
+    });
+    const titles = new Map(this.pages.map((p) => [p.source, p.title]));
+    index.addAll([
+      ...this.highlights.map((h) => ({
         id: h.id,
         quote: h.quote.exact,
         note: h.note,
         tags: h.tags.join(' '),
         title: titles.get(h.source) || h.title,
       })),
-      ...notes.map((n) => ({ id: n.id, quote: '', note: n.text, tags: n.tags.join(' '), title: n.title })),
+      ...this.notes.map((n) => ({ id: n.id, quote: '', note: n.text, tags: n.tags.join(' '), title: n.title })),
     ]);
+    this.index = index;
+    return index;
   }
 
   /** Ids of highlights and notes matching a search, best first. */
   find(query: string): string[] {
-    return this.search.search(query).map((r) => r.id as string);
+    return this.searchIndex()
+      .search(query)
+      .map((r) => r.id as string);
   }
 
   /** Every tag in use, sorted. */
