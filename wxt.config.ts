@@ -23,6 +23,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+H' },
         description: 'Highlight the selected text',
       },
+      'export-page': {
+        suggested_key: { default: 'Alt+Shift+E' },
+        description: 'Save this page’s highlights and notes as Markdown and JSON',
+      },
     },
     ...(browser === 'firefox'
       ? {

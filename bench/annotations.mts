@@ -23,7 +23,7 @@ const bundled = await build({
     lib: { entry: resolve(ROOT, 'bench/annotations-entry.ts'), formats: ['iife'], name: 'GlossBenchBundle' },
   },
 });
-const code = (Array.isArray(bundled) ? bundled[0] : bundled).output[0].code;
+const code = (Array.isArray(bundled) ? bundled[0] : (bundled as { output: { code: string }[] })).output[0].code;
 
 const { url: base, server } = await serveStatic();
 const browser = await chromium.launch({

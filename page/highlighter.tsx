@@ -134,6 +134,11 @@ export class Highlighter {
     return true;
   }
 
+  /** Shows a short message in the page (closed shadow root, dismissible). */
+  notify(message: string): void {
+    this.host.notify(<Toast message={message} onDismiss={() => this.host.dismissToast()} scheme={pageScheme()} />);
+  }
+
   /** The page's canonical URL and title, how many highlights are painted and how many are orphans. */
   info(): { source: string; title: string; painted: number; orphans: number } {
     return {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import * as store from '../../lib/annotations/store';
 import { GlossDB } from '../../lib/db';
+import { exportPage } from '../../lib/export';
 import { installPack } from '../../lib/kb/packs';
 import { KnowledgeService } from '../../lib/kb/service';
 import type { Pack } from '../../lib/kb/types';
@@ -78,6 +79,8 @@ export default defineBackground(() => {
     const tab = await browser.tabs.create({ url: h.source });
     if (tab.id !== undefined) await tabs.setJump(tab.id, data);
   });
+  onMessage('exportPage', ({ data }) => exportPage(db, data.source, data.format));
+  onMessage('annotationsImported', () => broadcast('*'));
   onMessage('takeJump', ({ sender }) => (sender.tab?.id !== undefined ? tabs.takeJump(sender.tab.id) : null));
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -95,5 +98,6 @@ export default defineBackground(() => {
     if (tab?.id === undefined) return;
     if (command === 'next-mention') void sendMessage('nextMention', undefined, tab.id);
     if (command === 'highlight-selection') void sendMessage('highlightSelection', null, tab.id);
+    if (command === 'export-page') void sendMessage('exportThisPage', undefined, tab.id);
   });
 });

@@ -1,5 +1,7 @@
 import './mentions.css';
 import './highlights.css';
+import { download } from '../../components/download';
+import { canonicalUrl } from '../../lib/annotations/url';
 import { onMessage, sendMessage } from '../../lib/messaging';
 import { Highlighter } from '../../page/highlighter';
 import { PageReader } from '../../page/page-reader';
@@ -30,6 +32,19 @@ export default defineContentScript({
       onMessage('annotationsChanged', () => highlighter.reload()),
       onMessage('highlightSelection', ({ data }) => highlighter.highlightSelection(data)),
       onMessage('jumpTo', ({ data }) => highlighter.jumpTo(data)),
+      onMessage('exportThisPage', async () => {
+        try {
+          const source = canonicalUrl(location.href);
+          const files = [
+            await sendMessage('exportPage', { source, format: 'markdown' }),
+            await sendMessage('exportPage', { source, format: 'w3c' }),
+          ];
+          files.forEach(download);
+          highlighter.notify(`Saved ${files.map((f) => f.filename).join(' and ')}.`);
+        } catch (e) {
+          highlighter.notify((e as Error).message);
+        }
+      }),
     ];
     controller.signal.addEventListener('abort', () => off.forEach((f) => f()));
     void reader.start();

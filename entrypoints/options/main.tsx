@@ -12,7 +12,7 @@ import { PackFileError, parsePackFile } from '../../lib/kb/pack-file';
 import { installPack, removePack, setPackEnabled } from '../../lib/kb/packs';
 import { SITES_OFF, setSiteOff } from '../../lib/kb/site-settings';
 import { sendMessage, type MatcherStats } from '../../lib/messaging';
-import { download, readWithProgress } from './download';
+import { download, readWithProgress } from '../../components/download';
 
 const db = new GlossDB();
 const app = document.getElementById('app')!;
@@ -96,6 +96,7 @@ async function confirmImport() {
   update({}, { importStep: { step: 'importing', fileName: from.fileName } });
   try {
     const { counts } = await applyImport(db, parsed);
+    void sendMessage('annotationsImported').catch(() => undefined);
     const text = `Imported ${from.fileName}: ${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged.`;
     update({}, { importStep: { step: 'idle' }, message: { text, error: false } });
   } catch (e) {

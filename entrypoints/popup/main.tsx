@@ -2,11 +2,14 @@ import '../../components/fields.css';
 import { liveQuery } from 'dexie';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { download } from '../../components/download';
+import { ExportMenu, type ExportChoice } from '../../components/ExportMenu';
 import { PopupView } from '../../components/PopupView';
 import type { AnnotationActions } from '../../components/ThisPage';
 import { Library } from '../../lib/annotations/library';
 import { noteId } from '../../lib/annotations/types';
 import { GlossDB } from '../../lib/db';
+import { exportAll, exportPage } from '../../lib/export';
 import { isPaused, pageState, setPaused, setSiteOff } from '../../lib/kb/site-settings';
 import { sendMessage, type PageEntity } from '../../lib/messaging';
 
@@ -49,6 +52,12 @@ async function main() {
       );
     },
   };
+  const onExport = async (choice: ExportChoice) => {
+    const file = choice.scope === 'page' ? await exportPage(db, page!.source, choice.format) : await exportAll(db, choice.format);
+    download(file);
+    return file.filename;
+  };
+  const exports = <ExportMenu hasPage={page !== null} onExport={onExport} />;
   liveQuery(async () => {
     const [paused, state, highlights, notes, pages] = await Promise.all([
       isPaused(db),
@@ -67,6 +76,7 @@ async function main() {
         paused={paused}
         siteOff={state === 'site-off'}
         actions={actions}
+        exports={exports}
         onSiteOff={(off) => void setSiteOff(db, page?.host ?? '', off).then(refreshTab)}
         onPaused={(p) => void setPaused(db, p).then(refreshTab)}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}

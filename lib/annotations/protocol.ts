@@ -1,3 +1,4 @@
+import type { ExportFile } from '../export/files';
 import type { PageEntity } from '../messaging';
 import type { AnchoringReport, PageAnnotations } from './store';
 import type { Highlight, HighlightColor, Note } from './types';
@@ -26,4 +27,10 @@ export interface AnnotationProtocol {
   jumpTo(id: string): boolean;
   /** Content → background: a highlight the popup asked to show once this page loaded, if any. */
   takeJump(): string | null;
+  /** Background → content: save this page's highlights and notes as Markdown and JSON (keyboard shortcut). */
+  exportThisPage(): void;
+  /** Content → background: one page's export file. */
+  exportPage(req: { source: string; format: 'markdown' | 'w3c' }): ExportFile;
+  /** Options → background: an import wrote highlights or notes; every tab loads them again. */
+  annotationsImported(): void;
 }

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../scripts/static-server';
@@ -151,6 +152,47 @@ describe.runIf(run)('highlights and notes, in Chromium with the built extension'
         }),
       )
       .toBe(true);
+  });
+
+  it('exports this page from the popup as Markdown and as JSON, with both highlights and their notes', async () => {
+    await page.bringToFront();
+    const second = (await dragSelect(page, 'article', 'Facing criticism', 'international law.')).replace(/\s+/g, ' ').trim();
+    await clickByRole(page, 'button', 'Add note');
+    await waitForDialog(page, 'Edit highlight');
+    await page.keyboard.type('Second note, with "quotes", commas, and ünïcödé 🌏.');
+    await clickByRole(page, 'button', 'Save');
+    await expectPainted([quote, second]);
+
+    const popup = await openPopup();
+    await popup.getByText('Export', { exact: true }).click();
+    const save = async (name: string) => {
+      const [download] = await Promise.all([
+        popup.waitForEvent('download'),
+        popup.getByRole('group', { name: 'Export this page' }).getByRole('button', { name }).click(),
+      ]);
+      return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
+    };
+    const md = await save('Markdown');
+    expect(md.name).toMatch(/^gloss-\d{4}-\d{2}-\d{2}-.*\.md$/);
+    for (const phrase of [
+      'Strategic Shift in a Changing',
+      'from which it sought',
+      'Facing criticism, even threats',
+      'the ICC warrant matters here',
+      'ünïcödé 🌏',
+    ]) {
+      expect(md.text).toContain(phrase);
+    }
+    const json = await save('JSON');
+    expect(json.name).toMatch(/^gloss-\d{4}-\d{2}-\d{2}-.*\.jsonld$/);
+    const collection = JSON.parse(json.text) as { items?: unknown[]; first?: { items: unknown[] } };
+    const annotations = JSON.stringify(collection);
+    const fold = (x: string) => x.replace(/\s+/g, ' ');
+    const exacts = [...annotations.matchAll(/"exact":"((?:[^"\\]|\\.)*)"/g)].map((m) => fold(JSON.parse(`"${m[1]}"`) as string).trim());
+    expect(exacts.sort()).toEqual([quote, second].sort());
+    expect(annotations).toContain('Edited in the popup: the ICC warrant matters here.');
+    expect(annotations).toContain(JSON.stringify('Second note, with "quotes", commas, and ünïcödé 🌏.').slice(1, -1));
+    await popup.close();
   });
 
   it('leaves the page’s DOM outside its own hosts as it was parsed', async () => {

@@ -1,4 +1,4 @@
-import type { ExportFile } from '../../lib/export/files';
+import type { ExportFile } from '../lib/export/files';
 
 /** Saves an export through a temporary link, so the manifest needs no downloads permission. */
 export function download(file: ExportFile): void {
