@@ -99,4 +99,38 @@ describe('hover card', () => {
     document.body.innerHTML = '';
     expect(mount({ data: null }).el.textContent).toContain('no longer in your knowledge base');
   });
+
+  it('shows the reader’s note on the entity as text, and writes a new one', async () => {
+    const onSaveNote = vi.fn();
+    const note = {
+      id: 'urn:gloss:entity-note:country%3Amng',
+      kind: 'entity' as const,
+      target: 'country:mng',
+      title: 'Mongolia',
+      text: '<b>third</b> neighbour',
+      tags: [],
+      created: '',
+      updated: '',
+    };
+    const { el } = mount({ data: { ...data, note }, onSaveNote });
+    expect(el.querySelector('.note p')?.textContent).toBe('Your note <b>third</b> neighbour');
+    expect(el.querySelector('.note b')).toBeNull();
+    (el.querySelector('.note button') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r));
+    const area = el.querySelector('textarea[aria-label="Your note on Mongolia"]') as HTMLTextAreaElement;
+    expect(area.value).toBe('<b>third</b> neighbour');
+    area.value = 'Landlocked between two powers.';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r));
+    [...el.querySelectorAll('button')].find((b) => b.textContent === 'Save note')!.click();
+    expect(onSaveNote).toHaveBeenCalledWith('Landlocked between two powers.');
+  });
+
+  it('offers to add a note when there is none, and shows no note section where notes cannot be saved', async () => {
+    const { el } = mount({ onSaveNote: vi.fn() });
+    expect([...el.querySelectorAll('.note button')].map((b) => b.textContent)).toEqual(['Add a note']);
+    document.body.innerHTML = '';
+    const again = mount();
+    expect(again.el.querySelector('.note')).toBeNull();
+  });
 });
