@@ -27,7 +27,10 @@ interface PageFigures {
   scan: number;
   painted: number;
   endToEnd: number;
+  /** The longest task in the page's life, its own loading included. */
   longestTask: number;
+  /** The longest task from Gloss's start (document_idle) on: Gloss's work and all else then. */
+  longestTaskFromIdle: number;
   mentions: number;
 }
 
@@ -35,10 +38,10 @@ interface PageFigures {
 async function measurePage(context: BrowserContext, url: string): Promise<PageFigures> {
   const page = await context.newPage();
   await page.addInitScript(() => {
-    const w = window as unknown as { __longtasks: number[] };
+    const w = window as unknown as { __longtasks: [number, number][] };
     w.__longtasks = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longtasks.push(e.duration);
+      for (const e of list.getEntries()) w.__longtasks.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(url, { waitUntil: 'load' });
@@ -69,13 +72,15 @@ async function measurePage(context: BrowserContext, url: string): Promise<PageFi
       floors.push(performance.now() - t);
     }
     const h = CSS.highlights.get('gloss-mention');
-    const tasks = (window as unknown as { __longtasks: number[] }).__longtasks;
+    const tasks = (window as unknown as { __longtasks: [number, number][] }).__longtasks;
+    const fromIdle = tasks.filter(([start]) => start >= at('gloss:content-start'));
     return {
       floor: Math.min(...floors),
       scan: at('gloss:scanned') - at('gloss:read-start'),
       painted: at('gloss:painted') - at('gloss:read-start'),
       endToEnd: at('gloss:painted') - at('gloss:content-start'),
-      longestTask: tasks.length ? Math.max(...tasks) : 0,
+      longestTask: Math.max(0, ...tasks.map(([, d]) => d)),
+      longestTaskFromIdle: Math.max(0, ...fromIdle.map(([, d]) => d)),
       mentions: h ? h.size : 0,
     };
   });
@@ -88,7 +93,7 @@ async function medianPage(context: BrowserContext, url: string, runs = RUNS): Pr
   for (let i = 0; i < runs; i++) all.push(await measurePage(context, url));
   const keys = Object.keys(all[0]) as (keyof PageFigures)[];
   return Object.fromEntries(
-    keys.map((k) => [k, k === 'longestTask' ? Math.max(...all.map((f) => f[k])) : median(all.map((f) => f[k]))]),
+    keys.map((k) => [k, k.startsWith('longestTask') ? Math.max(...all.map((f) => f[k])) : median(all.map((f) => f[k]))]),
   ) as unknown as PageFigures;
 }
 
@@ -295,8 +300,8 @@ async function main() {
         `scan = ${(r.page1mb.scan / r.page1mb.floor).toFixed(1)}× floor${label === '100k' ? ' (target ≤ 3×)' : ''}`,
       ],
       [
-        `${label} aliases, 1 MB page: end to end from document_idle / longest task`,
-        `${ms(r.page1mb.endToEnd)} / ${ms(r.page1mb.longestTask)}`,
+        `${label} aliases, 1 MB page: end to end from document_idle / longest task from document_idle (in the page's life)`,
+        `${ms(r.page1mb.endToEnd)} / ${ms(r.page1mb.longestTaskFromIdle)} (${ms(r.page1mb.longestTask)})`,
         label === '100k' ? 'target: no task > 50 ms' : '',
       ],
       [`${label} aliases, 1,500-word article: painted`, `${ms(r.article1500w.painted)} (${r.article1500w.mentions} mentions)`, ''],

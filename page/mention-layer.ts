@@ -1,5 +1,6 @@
 import { MENTION_STRIDE, type PageEntity, type ScanResponse } from '../lib/messaging';
 import { streamBounds, type TextStream } from './text-stream';
+import { SLICE_MS, yieldToPage } from './time-slice';
 
 const HIGHLIGHT_NAME = 'gloss-mention';
 
@@ -40,11 +41,21 @@ export class MentionLayer {
     CSS.highlights.set(HIGHLIGHT_NAME, this.highlight);
   }
 
-  /** Adds a scanned stream's mentions and paints them. */
-  add(stream: TextStream, response: ScanResponse): void {
+  /**
+   * Adds a scanned stream's mentions and paints them. Ranges are made in slices; they are all
+   * handed to the highlight at the end, since each change to it makes the browser revisit
+   * every range it holds. False if `stale` said to give up.
+   */
+  async add(stream: TextStream, response: ScanResponse, stale: () => boolean = () => false): Promise<boolean> {
     const count = response.mentions.length / MENTION_STRIDE;
     const ranges: StaticRange[] = new Array(count);
+    let deadline = performance.now() + SLICE_MS;
     for (let i = 0; i < count; i++) {
+      if ((i & 255) === 255 && performance.now() > deadline) {
+        await yieldToPage();
+        if (stale()) return false;
+        deadline = performance.now() + SLICE_MS;
+      }
       const o = i * MENTION_STRIDE;
       ranges[i] = new StaticRange(streamBounds(stream, response.mentions[o], response.mentions[o + 1]));
     }
@@ -52,6 +63,7 @@ export class MentionLayer {
     this.chunks.push(chunk);
     stream.nodes.forEach((node, index) => this.byNode.set(node, { chunk, index }));
     for (const r of ranges) this.highlight.add(r);
+    return true;
   }
 
   /** Unpaints and forgets every mention that starts inside `root`. */

@@ -4,7 +4,8 @@ import type { CardData, PageEntity, PageState, ScanRequest, ScanResponse } from 
 import { CardHost } from './card-host';
 import { MentionLayer, caretAt, liveRange, rangeContainsPoint, type MentionRef } from './mention-layer';
 import { pageScheme } from './page-scheme';
-import { SKIP_SELECTOR, readTextStream, type TextStream } from './text-stream';
+import { SKIP_SELECTOR, TextStreamReader, type TextStream } from './text-stream';
+import { SLICE_MS, yieldToPage } from './time-slice';
 
 /** What the page side needs from the background. */
 export interface ReaderDeps {
@@ -91,15 +92,17 @@ export class PageReader {
     const generation = ++this.generation;
     this.observer?.disconnect();
     if (!document.body) return;
+    const stale = () => generation !== this.generation || this.signal.aborted;
     performance.mark('gloss:read-start');
-    const stream = readTextStream(document.body, this.host.element);
+    const stream = await this.read(document.body, stale);
+    if (!stream) return;
     performance.mark('gloss:read-end');
     const response = await this.scan(stream);
-    if (generation !== this.generation || this.signal.aborted) return;
+    if (stale()) return;
     performance.mark('gloss:scanned');
     this.state = response.state;
     if (response.state !== 'on') return;
-    this.layer.add(stream, response);
+    if (!(await this.layer.add(stream, response, stale))) return;
     requestAnimationFrame(() => performance.mark('gloss:painted'));
     this.observer?.observe(document.body, { childList: true, subtree: true, characterData: true });
   }
@@ -123,6 +126,7 @@ export class PageReader {
   /** Reads only the subtrees that changed: late content is never a reason to re-read the page. */
   private async readLate(): Promise<void> {
     const generation = this.generation;
+    const stale = () => generation !== this.generation || this.signal.aborted;
     const roots = [...this.pendingRoots].filter((n) => n.isConnected);
     this.pendingRoots.clear();
     const outer = roots.filter((n) => !roots.some((o) => o !== n && o.contains(n)));
@@ -130,12 +134,25 @@ export class PageReader {
       const el = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
       if (!el || el.closest(SKIP_SELECTOR) || this.host.element.contains(el)) continue;
       this.layer.removeWithin(root);
-      const stream = readTextStream(root, this.host.element);
+      const stream = await this.read(root, stale);
+      if (!stream) return;
       if (!/\S/.test(stream.text)) continue;
       const response = await this.scan(stream);
-      if (generation !== this.generation || this.signal.aborted || response.state !== 'on') return;
-      this.layer.add(stream, response);
+      if (stale() || response.state !== 'on') return;
+      if (!(await this.layer.add(stream, response, stale))) return;
     }
+  }
+
+  /** Reads a subtree's text in slices; undefined if a newer read made this one moot. */
+  private async read(root: Node, stale: () => boolean): Promise<TextStream | undefined> {
+    let reader = new TextStreamReader(root, this.host.element);
+    while (!reader.read(performance.now() + SLICE_MS)) {
+      await yieldToPage();
+      if (stale()) return undefined;
+      // The page moved the node the walk stood on: read the subtree again from the start.
+      if (reader.lost) reader = new TextStreamReader(root, this.host.element);
+    }
+    return reader.result();
   }
 
   private scan(stream: TextStream): Promise<ScanResponse> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTextStream, streamBounds } from '../../page/text-stream';
+import { TextStreamReader, readTextStream, streamBounds } from '../../page/text-stream';
 
 function body(html: string): HTMLElement {
   return new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html').body;
@@ -49,5 +49,25 @@ describe('visible text stream', () => {
     expect(r.startContainer).toBe(s.nodes[0]);
     expect(r.endContainer).toBe(s.nodes[1]);
     expect(r.endOffset).toBe(5);
+  });
+
+  it('reads in slices exactly what it reads in one go', () => {
+    const paragraphs = Array.from({ length: 600 }, (_, i) => `<p>Para <b>${i}</b> of <i>Mongolia</i></p><span>x</span>`).join('');
+    const root = body(`<div>${paragraphs}</div><script>China</script>Japan`);
+    const reader = new TextStreamReader(root);
+    let slices = 1;
+    // A deadline already past stops the walk at its first look at the clock.
+    while (!reader.read(0)) slices++;
+    expect(slices).toBeGreaterThan(1);
+    expect(reader.result()).toEqual(readTextStream(root));
+  });
+
+  it('knows when the page took away the node it was about to read', () => {
+    const root = body(Array.from({ length: 600 }, (_, i) => `<p id="p${i}">${i}</p>`).join(''));
+    const reader = new TextStreamReader(root);
+    expect(reader.read(0)).toBe(false);
+    expect(reader.lost).toBe(false);
+    root.replaceChildren();
+    expect(reader.lost).toBe(true);
   });
 });
