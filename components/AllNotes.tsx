@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Library, LibraryFilter } from '../lib/annotations/library';
 import { HIGHLIGHT_COLORS } from '../lib/annotations/types';
 import { COLOR_LABEL } from './colors';
-import { HighlightItem } from './HighlightItem';
+import { HighlightList } from './HighlightList';
 import type { AnnotationActions } from './ThisPage';
 
 export interface AllNotesProps {
@@ -67,17 +67,7 @@ export function AllNotes({ library, actions }: AllNotesProps) {
             <span>{g.updated.slice(0, 10)}</span>
           </p>
           {g.pageNote && <p class="note">Page note: {g.pageNote.text}</p>}
-          <ol class="items">
-            {g.highlights.map((h) => (
-              <HighlightItem
-                key={h.id}
-                highlight={h}
-                onSave={actions.saveHighlight}
-                onDelete={actions.deleteHighlight}
-                onGoTo={actions.goTo}
-              />
-            ))}
-          </ol>
+          <HighlightList highlights={g.highlights} actions={actions} />
         </section>
       ))}
       {entityNotes.length > 0 && (

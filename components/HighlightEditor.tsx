@@ -13,7 +13,7 @@ export interface HighlightEditorProps extends HighlightEdit {
 /** The in-page editor of one highlight: its quote, then note, tags, colour and delete. */
 export function HighlightEditor({ quote, note, tags, color, scheme, onSave, onDelete, onClose }: HighlightEditorProps) {
   return (
-    <div class={`editor ${scheme}`} role="dialog" aria-label="Edit highlight">
+    <div class={`editor theme ${scheme}`} role="dialog" aria-label="Edit highlight">
       <blockquote class={`quote ${color}`}>{quote.length > 280 ? `${quote.slice(0, 280)}…` : quote}</blockquote>
       <HighlightFields
         note={note}

@@ -13,7 +13,7 @@ export interface HighlightToolbarProps {
 export function HighlightToolbar({ color, scheme, onHighlight, onAddNote }: HighlightToolbarProps) {
   const keep = (e: MouseEvent) => e.preventDefault();
   return (
-    <div class={`toolbar ${scheme}`} role="toolbar" aria-label="Gloss" onMouseDown={keep}>
+    <div class={`toolbar theme ${scheme}`} role="toolbar" aria-label="Gloss" onMouseDown={keep}>
       <button type="button" class="primary" onClick={() => onHighlight(color)}>
         <span class={`dot ${color}`} aria-hidden="true" />
         Highlight

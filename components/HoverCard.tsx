@@ -36,7 +36,7 @@ const TYPE_LABEL: Record<EntityType, string> = {
 export function HoverCard({ data, name, match, scheme, onClose, onSelectRelated, onSaveNote }: HoverCardProps) {
   const title = data?.name ?? name;
   return (
-    <div class={`card ${scheme}`} role="dialog" aria-label={title} tabIndex={-1}>
+    <div class={`card theme ${scheme}`} role="dialog" aria-label={title} tabIndex={-1}>
       <header>
         <h2>{title}</h2>
         {data && <span class="type">{TYPE_LABEL[data.type]}</span>}
@@ -106,7 +106,7 @@ function EntityNote({ name, text, onSave }: { name: string; text: string; onSave
   const [value, setValue] = useState(text);
   if (editing && onSave) {
     return (
-      <div class="note editing">
+      <div class="note fields">
         <textarea
           aria-label={`Your note on ${name}`}
           rows={3}

@@ -1,6 +1,6 @@
 import type { Highlight, Note } from '../lib/annotations/types';
 import type { PageEntity, PageInfo } from '../lib/messaging';
-import { HighlightItem } from './HighlightItem';
+import { HighlightList } from './HighlightList';
 import { NoteEditor } from './NoteEditor';
 
 /** What the popup can do with a highlight or a note. */
@@ -36,17 +36,7 @@ export function ThisPage({ page, highlights, pageNote, entities, entityNotes, ac
           No highlights on this page yet. Select a passage and press “Highlight” in the toolbar that appears, or press Alt+Shift+H.
         </p>
       ) : (
-        <ol class="items">
-          {highlights.map((h) => (
-            <HighlightItem
-              key={h.id}
-              highlight={h}
-              onSave={actions.saveHighlight}
-              onDelete={actions.deleteHighlight}
-              onGoTo={actions.goTo}
-            />
-          ))}
-        </ol>
+        <HighlightList highlights={highlights} actions={actions} />
       )}
       <h2>Mentioned here</h2>
       {entities.length === 0 ? (

@@ -9,7 +9,7 @@ export interface ToastProps {
 /** A short-lived message with one action, such as "Highlight deleted · Undo". */
 export function Toast({ message, actionLabel, onAction, onDismiss, scheme = 'light' }: ToastProps) {
   return (
-    <div class={`toast ${scheme}`} role="status">
+    <div class={`toast theme ${scheme}`} role="status">
       <span>{message}</span>
       {actionLabel && onAction && (
         <button type="button" onClick={onAction}>

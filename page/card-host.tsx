@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { HoverCard, type HoverCardProps } from '../components/HoverCard';
+import fieldsCss from '../components/fields.css?inline';
 import cardCss from '../components/hover-card.css?inline';
+import themeCss from '../components/theme.css?inline';
 import { floatNear } from './float';
 
 /**
@@ -19,7 +21,7 @@ export class CardHost {
     this.element.style.cssText = 'position:fixed;top:0;left:0;z-index:2147483647;display:none';
     this.root = this.element.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
-    style.textContent = cardCss;
+    style.textContent = themeCss + cardCss + fieldsCss;
     this.mount = document.createElement('div');
     this.root.append(style, this.mount);
     this.element.addEventListener('pointerenter', (e) => e.isTrusted && onPointerEnter());

@@ -2,6 +2,7 @@ import type { Placement } from '@floating-ui/dom';
 import { render, type VNode } from 'preact';
 import fieldsCss from '../components/fields.css?inline';
 import uiCss from '../components/page-ui.css?inline';
+import themeCss from '../components/theme.css?inline';
 import { floatNear } from './float';
 
 /**
@@ -24,7 +25,7 @@ export class ToolsHost {
     this.element.style.cssText = 'position:fixed;top:0;left:0;z-index:2147483647;width:0;height:0';
     this.root = this.element.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
-    style.textContent = uiCss + fieldsCss;
+    style.textContent = themeCss + uiCss + fieldsCss;
     this.panel = document.createElement('div');
     this.panel.style.cssText = 'position:fixed;top:0;left:0;display:none';
     this.toast = document.createElement('div');

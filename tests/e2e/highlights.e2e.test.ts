@@ -1,20 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic } from '../../scripts/static-server';
 import { sharedAvailable } from '../shared-fixtures';
-import { launchWithGloss } from './chromium';
-import {
-  clickByRole,
-  dialogNames,
-  domChange,
-  dragSelect,
-  keepParsedDom,
-  paintedHighlights,
-  waitForDialog,
-  waitForPaint,
-} from './page-tools';
+import { openWithGloss, type GlossSession } from './session';
+import { clickByRole, dialogNames, domChange, dragSelect, paintedHighlights, waitForDialog, waitForPaint } from './page-tools';
 
 // From the headline, across an emphasised dek and a figure caption with a span, into the next paragraph.
 const PASSAGE_FROM = 'Strategic Shift';
@@ -23,8 +12,8 @@ const PASSAGE_TO = 'from which it sought';
 const run = sharedAvailable('the highlights end-to-end test on the seed article');
 
 describe.runIf(run)('highlights and notes, in Chromium with the built extension', () => {
+  let session: GlossSession;
   let context: BrowserContext;
-  let server: Server;
   let base: string;
   let extensionId: string;
   let page: Page;
@@ -47,18 +36,11 @@ describe.runIf(run)('highlights and notes, in Chromium with the built extension'
   }
 
   beforeAll(async () => {
-    ({ url: base, server } = await serveStatic());
-    ({ context, extensionId } = await launchWithGloss());
-    page = await context.newPage();
-    await keepParsedDom(page);
-    await page.goto(`${base}/shared/seed-article.html`);
-    await waitForPaint(page);
+    session = await openWithGloss('/shared/seed-article.html');
+    ({ context, base, extensionId, page } = session);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('highlights a passage selected with the mouse across a heading, paragraphs and inline markup, and takes a note on it', async () => {
     quote = (await dragSelect(page, 'article', PASSAGE_FROM, PASSAGE_TO)).replace(/\s+/g, ' ').trim();
@@ -199,6 +181,10 @@ describe.runIf(run)('highlights and notes, in Chromium with the built extension'
     const { before, after } = await domChange(page);
     expect(before.length).toBeGreaterThan(5_000);
     expect(after).toBe(before);
+  });
+
+  it('makes no network request beyond the pages themselves', () => {
+    expect(session.outside).toEqual([]);
   });
 
   it('keeps a highlight on a single-page app through an in-place navigation and back', async () => {

@@ -1,22 +1,11 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pack } from '../../lib/kb/types';
-import { serveStatic } from '../../scripts/static-server';
 import { sharedAvailable } from '../shared-fixtures';
-import { launchWithGloss } from './chromium';
-import {
-  dialogNames,
-  domChange,
-  keepParsedDom,
-  locateMention,
-  paintedMentions,
-  pointerAway,
-  waitForDialog,
-  waitForPaint,
-} from './page-tools';
+import { openWithGloss, type GlossSession } from './session';
+import { dialogNames, domChange, locateMention, paintedMentions, pointerAway, waitForDialog } from './page-tools';
 
 const pack = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/packs/starter.json'), 'utf8')) as Pack;
 const nameOf = (id: string) => pack.entities.find((e) => e.id === id)?.name ?? `(missing ${id})`;
@@ -44,30 +33,15 @@ const EXPECTED: [string, string][] = [
 const run = sharedAvailable('the seed-article end-to-end test');
 
 describe.runIf(run)('hover cards on the seed article, in Chromium with the built extension', () => {
-  let context: BrowserContext;
-  let server: Server;
-  let base: string;
+  let session: GlossSession;
   let page: Page;
-  const outside: string[] = [];
 
   beforeAll(async () => {
-    ({ url: base, server } = await serveStatic());
-    ({ context } = await launchWithGloss());
-    context.on('request', (req) => {
-      const url = req.url();
-      if (!url.startsWith(base) && !url.startsWith('chrome-extension://') && !url.startsWith('data:')) outside.push(url);
-    });
-    page = await context.newPage();
-    // The page as parsed, before any extension code ran, for the byte-for-byte check.
-    await keepParsedDom(page);
-    await page.goto(`${base}/shared/seed-article.html`);
-    await waitForPaint(page);
+    session = await openWithGloss('/shared/seed-article.html');
+    page = session.page;
   });
 
-  afterAll(async () => {
-    await context?.close();
-    server?.close();
-  });
+  afterAll(() => session?.close());
 
   for (const [surface, id] of EXPECTED) {
     it(`hovering the first "${surface}" opens the card of ${id}`, async () => {
@@ -129,6 +103,6 @@ describe.runIf(run)('hover cards on the seed article, in Chromium with the built
   });
 
   it('makes no network request beyond the page itself', () => {
-    expect(outside).toEqual([]);
+    expect(session.outside).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Library, type LibraryFilter } from '../../lib/annotations/library';
 import { deleteHighlight, pageAnnotations, recordAnchoring, saveHighlight, saveNote } from '../../lib/annotations/store';
 import { canonicalUrl } from '../../lib/annotations/url';
 import { GlossDB } from '../../lib/db';
 import { highlight, note } from './support/annotations';
+import { freshDbEach } from './support/db';
 
 const ALL: LibraryFilter = { query: '', color: '', tag: '', site: '' };
 
@@ -18,12 +19,7 @@ describe('canonical URL', () => {
 
 describe('stored highlights and notes', () => {
   let db: GlossDB;
-  beforeEach(() => {
-    db = new GlossDB(`t-${crypto.randomUUID()}`);
-  });
-  afterEach(async () => {
-    await db.delete();
-  });
+  freshDbEach((d) => (db = d));
 
   it('lists a page’s highlights in page order with its note', async () => {
     const src = 'https://example.com/story';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Highlight } from '../../lib/annotations/types';
 import { GlossDB } from '../../lib/db';
 import { exportAll } from '../../lib/export';
@@ -9,17 +9,11 @@ import { parseImport } from '../../lib/export/import-file';
 import { kbRevision } from '../../lib/kb/packs';
 import { highlight } from './support/annotations';
 import { arbContent, dump, ownPack, seed } from './support/export-data';
+import { freshDbEach } from './support/db';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 let db: GlossDB;
-let n = 0;
-beforeEach(() => {
-  db = new GlossDB(`backup-${++n}`);
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshDbEach((d) => (db = d));
 
 /** Every table but the matcher cache and the revision counter, which a backup leaves out. */
 async function content(d: GlossDB) {
@@ -98,7 +92,7 @@ describe('merging an import', () => {
   const newer = highlight({ note: 'new', updated: '2026-11-02T10:00:00.000Z' });
 
   async function backupOf(h: Highlight[]): Promise<string> {
-    const other = new GlossDB(`backup-source-${n}`);
+    const other = new GlossDB(`backup-source-${crypto.randomUUID()}`);
     await other.highlights.bulkPut(h);
     const file = await exportAll(other, 'backup', NOW);
     other.close();

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GlossDB } from '../../lib/db';
 import { exportAll, exportPage } from '../../lib/export';
 import { groupByPage } from '../../lib/export/bundle';
@@ -10,18 +10,12 @@ import { fileDate, slug } from '../../lib/export/files';
 import { markdownText, pageMarkdown } from '../../lib/export/markdown';
 import { highlight, note } from './support/annotations';
 import { AWKWARD, arbHighlight, seed } from './support/export-data';
+import { freshDbEach } from './support/db';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const STORY = 'https://example.com/news/story?id=1';
 let db: GlossDB;
-let n = 0;
-beforeEach(() => {
-  db = new GlossDB(`text-${++n}`);
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshDbEach((d) => (db = d));
 
 /** What a cell holds once a spreadsheet would read it: the guard quote only where a formula could start. */
 const guarded = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);

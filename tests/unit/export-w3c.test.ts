@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GlossDB } from '../../lib/db';
 import { applyImport } from '../../lib/export/apply-import';
 import { exportAll, exportPage } from '../../lib/export';
@@ -8,17 +8,11 @@ import { annotationCollection, highlightAnnotation, noteAnnotation } from '../..
 import { sharedAvailable } from '../shared-fixtures';
 import { arbHighlight, arbNote, dump, seed } from './support/export-data';
 import { assertions, failures, type Assertion } from './support/w3c-schemas';
+import { freshDbEach } from './support/db';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 let db: GlossDB;
-let n = 0;
-beforeEach(() => {
-  db = new GlossDB(`w3c-${++n}`);
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshDbEach((d) => (db = d));
 
 interface Collection {
   total: number;

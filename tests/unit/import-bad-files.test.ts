@@ -1,25 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { GlossDB } from '../../lib/db';
 import { applyImport, previewImport } from '../../lib/export/apply-import';
 import { MAX_IMPORT_BYTES, checkImportSize, parseImport } from '../../lib/export/import-file';
 import { ImportError, describeIssue, type ImportIssue } from '../../lib/export/import-issues';
 import { dump, seed } from './support/export-data';
+import { freshDbEach } from './support/db';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../fixtures/bad-imports', name), 'utf8');
 
 let db: GlossDB;
-let n = 0;
-beforeEach(async () => {
-  db = new GlossDB(`bad-${++n}`);
-  await seed(db);
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshDbEach((d) => (db = d));
+beforeEach(() => seed(db));
 
 /** Runs the whole import as the options page does; returns the error it gives. */
 async function attempt(text: string): Promise<Error> {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GlossDB } from '../../lib/db';
 import { loadMatcher } from '../../lib/kb/matcher-store';
 import { enabledEntities, installPack, kbRevision, setPackEnabled } from '../../lib/kb/packs';
@@ -7,6 +7,7 @@ import { setPaused, setSiteOff } from '../../lib/kb/site-settings';
 import type { Entity, Pack } from '../../lib/kb/types';
 import { highlight, note } from './support/annotations';
 import { MENTION_STRIDE } from '../../lib/messaging';
+import { freshDbEach } from './support/db';
 
 function entity(id: string, name: string, extra: Partial<Entity> = {}): Entity {
   return {
@@ -27,14 +28,7 @@ function entity(id: string, name: string, extra: Partial<Entity> = {}): Entity {
 const pack = (version: string, entities: Entity[]): Pack => ({ id: 'starter', name: 'Starter', version, entities });
 
 let db: GlossDB;
-let n = 0;
-beforeEach(() => {
-  db = new GlossDB(`test-${++n}`);
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshDbEach((d) => (db = d));
 
 describe('packs', () => {
   it('installs a pack once per version and bumps the revision each time it changes', async () => {
