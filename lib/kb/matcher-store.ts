@@ -1,5 +1,5 @@
 import type { GlossDB } from '../db';
-import { compileMatcher, type CompiledMatcher } from '../matcher';
+import { compileMatcher, matcherInUse, storedMatcher, type Matcher } from '../matcher';
 import { matcherInput } from './matcher-input';
 import { enabledEntities, kbRevision } from './packs';
 
@@ -21,20 +21,21 @@ export interface MatcherTiming {
  * The matcher for the knowledge base's current revision: from the cache when one was
  * compiled for it, else compiled now and cached (older revisions are dropped).
  */
-export async function loadMatcher(db: GlossDB): Promise<{ matcher: CompiledMatcher; timing: MatcherTiming }> {
+export async function loadMatcher(db: GlossDB): Promise<{ matcher: Matcher; timing: MatcherTiming }> {
   const revision = String(await kbRevision(db));
   const t0 = performance.now();
   const cached = await db.matcherCache.get(revision);
   // A matcher cached in an older layout is compiled again.
-  if (cached?.matcher.format === 2) {
+  if (cached?.matcher.format === 3) {
+    const matcher = matcherInUse(cached.matcher);
     const timing: MatcherTiming = {
       revision,
       source: 'cache',
       restoreMs: performance.now() - t0,
-      aliasCount: cached.matcher.aliasCount,
-      nodeCount: cached.matcher.nodeCount,
+      aliasCount: matcher.aliasCount,
+      nodeCount: matcher.nodeCount,
     };
-    return { matcher: cached.matcher, timing };
+    return { matcher, timing };
   }
   const t1 = performance.now();
   const entities = await enabledEntities(db);
@@ -43,7 +44,7 @@ export async function loadMatcher(db: GlossDB): Promise<{ matcher: CompiledMatch
   const t3 = performance.now();
   await db.transaction('rw', db.matcherCache, async () => {
     await db.matcherCache.clear();
-    await db.matcherCache.put({ revision, matcher, compiledAt: Date.now() });
+    await db.matcherCache.put({ revision, matcher: storedMatcher(matcher), compiledAt: Date.now() });
   });
   const timing: MatcherTiming = {
     revision,

@@ -1,5 +1,5 @@
 import type { GlossDB } from '../db';
-import { aliasText, entityName, findMentions, matcherBytes, type CompiledMatcher } from '../matcher';
+import { aliasText, entityName, findMentions, matcherBytes, type Matcher } from '../matcher';
 import { MENTION_STRIDE, type CardData, type MatcherStats, type PageEntity, type ScanRequest, type ScanResponse } from '../messaging';
 import { ENTITY_TYPES } from './types';
 import { loadMatcher, type MatcherTiming } from './matcher-store';
@@ -11,14 +11,14 @@ import { pageState } from './site-settings';
  * matcher of the current knowledge-base revision and serves card data.
  */
 export class KnowledgeService {
-  private current?: Promise<{ matcher: CompiledMatcher; timing: MatcherTiming }>;
+  private current?: Promise<{ matcher: Matcher; timing: MatcherTiming }>;
   private currentRevision?: string;
   private readonly startedAt = performance.now();
 
   constructor(private readonly db: GlossDB) {}
 
   /** The matcher for the current revision, loaded once per revision. */
-  async matcher(): Promise<{ matcher: CompiledMatcher; timing: MatcherTiming }> {
+  async matcher(): Promise<{ matcher: Matcher; timing: MatcherTiming }> {
     const revision = String(await kbRevision(this.db));
     if (!this.current || this.currentRevision !== revision) {
       this.currentRevision = revision;
@@ -109,6 +109,6 @@ export class KnowledgeService {
   }
 }
 
-function pageEntity(m: CompiledMatcher, e: number): PageEntity {
+function pageEntity(m: Matcher, e: number): PageEntity {
   return { id: m.entityIds[e], name: entityName(m, e), type: ENTITY_TYPES[m.entityTypes[e]] };
 }

@@ -1,9 +1,9 @@
 import { charTables, foldKeys } from './fold';
-import type { CompiledMatcher, MatcherInput } from './compiled';
+import { joinIds, matcherInUse, type Matcher, type MatcherInput } from './compiled';
 import { buildTrie } from './trie-build';
 
 /** Compiles every alias into one trie; scan time then does not grow with the pack's size. */
-export function compileMatcher(input: MatcherInput): CompiledMatcher {
+export function compileMatcher(input: MatcherInput): Matcher {
   const { fold } = charTables();
   const texts = input.aliases.map((a) => a.text);
   const { chars, keyEnd } = foldKeys(texts, fold);
@@ -17,8 +17,8 @@ export function compileMatcher(input: MatcherInput): CompiledMatcher {
   }
   const { strings, stringEnd, entityName } = stringTable(input, texts);
   const { relStart, relTargets } = relatedIndex(input.entities);
-  return {
-    format: 2,
+  return matcherInUse({
+    format: 3,
     nodeCount: trie.nodeCount,
     rootChild: trie.rootChild,
     childStart: trie.childStart,
@@ -33,11 +33,11 @@ export function compileMatcher(input: MatcherInput): CompiledMatcher {
     strings,
     stringEnd,
     entityName,
-    entityIds: input.entities.map((e) => e.id),
+    entityIdText: joinIds(input.entities.map((e) => e.id)),
     entityTypes: Uint8Array.from(input.entities, (e) => e.type),
     relStart,
     relTargets,
-  };
+  });
 }
 
 /** Alias texts, then the entity names that are not their entity's first alias (usually none). */

@@ -2,7 +2,17 @@ import type { CompiledMatcher } from './compiled';
 import { resolveMentions, type Mention } from './resolve';
 import { scanText } from './scan';
 
-export { AliasFlag, aliasText, entityName, matcherBytes, type CompiledMatcher, type MatcherInput } from './compiled';
+export {
+  AliasFlag,
+  aliasText,
+  entityName,
+  matcherBytes,
+  matcherInUse,
+  storedMatcher,
+  type CompiledMatcher,
+  type Matcher,
+  type MatcherInput,
+} from './compiled';
 export { compileMatcher } from './compile';
 export type { Mention, Resolution } from './resolve';
 

@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GlossDB } from '../../lib/db';
 import { loadMatcher } from '../../lib/kb/matcher-store';
 import { installPack, kbRevision } from '../../lib/kb/packs';
 import type { CompiledMatcher } from '../../lib/matcher';
+import { freshDbEach } from './support/db';
 
 let db: GlossDB;
-let n = 0;
-beforeEach(() => {
-  db = new GlossDB(`matcher-store-${++n}`);
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshDbEach((d) => (db = d));
 
 const mongolia = {
   id: 'country:mng',
@@ -35,7 +29,7 @@ describe('matcher cache layout', () => {
     await db.matcherCache.put({ revision, matcher: old, compiledAt: 0 });
     const first = await loadMatcher(db);
     expect(first.timing.source).toBe('compiled');
-    expect(first.matcher.format).toBe(2);
+    expect(first.matcher.format).toBe(3);
     const second = await loadMatcher(db);
     expect(second.timing.source).toBe('cache');
     expect(second.matcher.aliasCount).toBe(1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matcherInput } from '../../lib/kb/matcher-input';
 import type { Entity } from '../../lib/kb/types';
-import { AliasFlag, compileMatcher, findMentions } from '../../lib/matcher';
+import { AliasFlag, compileMatcher, findMentions, matcherInUse, storedMatcher } from '../../lib/matcher';
 
 type Mini = Pick<Entity, 'id' | 'name' | 'type' | 'aliases' | 'related'>;
 
@@ -210,7 +210,7 @@ describe('ambiguity', () => {
 
 describe('compiled form', () => {
   it('survives structured cloning (as IndexedDB stores it) and matches the same', () => {
-    const copy = structuredClone(matcher);
+    const copy = matcherInUse(structuredClone(storedMatcher(matcher)));
     const text = 'Mongolian leaders met the SCO in Ulan Bator.';
     expect(findMentions(copy, text)).toEqual(findMentions(matcher, text));
   });
