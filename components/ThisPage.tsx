@@ -8,7 +8,8 @@ export interface AnnotationActions {
   saveHighlight: (h: Highlight) => void;
   deleteHighlight: (h: Highlight) => void;
   goTo: (h: Highlight) => void;
-  savePageNote: (source: string, title: string, text: string) => void;
+  /** Saves the page note; `before` is the note as it was, if any (its tags and creation time stay). */
+  savePageNote: (source: string, title: string, text: string, before?: Note) => void;
 }
 
 export interface ThisPageProps {
@@ -28,7 +29,7 @@ export function ThisPage({ page, highlights, pageNote, entities, entityNotes, ac
         label="Page note"
         text={pageNote?.text ?? ''}
         placeholder="A note on this page as a whole"
-        onSave={(text) => actions.savePageNote(page.source, page.title, text)}
+        onSave={(text) => actions.savePageNote(page.source, page.title, text, pageNote)}
       />
       <h2>Highlights</h2>
       {highlights.length === 0 ? (

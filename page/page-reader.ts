@@ -11,6 +11,8 @@ import { SLICE_MS, yieldToPage } from './time-slice';
 export interface ReaderDeps {
   scan(req: ScanRequest): Promise<ScanResponse>;
   card(id: string): Promise<CardData | null>;
+  /** Saves the reader's note on the entity of a card (empty text deletes it). */
+  saveEntityNote(card: CardData, text: string): Promise<void>;
 }
 
 /** Dwell before a card opens, like Wikipedia's page previews. */
@@ -59,6 +61,11 @@ export class PageReader {
     window.addEventListener('scroll', () => this.onPointerStill(), opts);
     this.observer = new MutationObserver((records) => this.onMutations(records));
     await this.readAll();
+  }
+
+  /** Forgets the cards fetched so far: the reader's notes on entities changed elsewhere. */
+  forgetCards(): void {
+    this.cards.clear();
   }
 
   /** Forgets everything painted and reads the page again (settings or knowledge base changed). */
@@ -208,6 +215,13 @@ export class PageReader {
       scheme: pageScheme(),
       onClose: () => this.close(),
       onSelectRelated: (related) => void show(related),
+      onSaveNote: data
+        ? (text) =>
+            void this.deps.saveEntityNote(data, text).then(() => {
+              this.cards.delete(data.id);
+              if (this.openRef === ref) void show(entity);
+            })
+        : undefined,
     });
     const anchor = () => liveRange(view.range).getBoundingClientRect();
     const show = async (entity: PageEntity) => {

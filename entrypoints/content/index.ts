@@ -1,6 +1,7 @@
 import './mentions.css';
 import './highlights.css';
 import { download } from '../../components/download';
+import { noteId } from '../../lib/annotations/types';
 import { canonicalUrl } from '../../lib/annotations/url';
 import { onMessage, sendMessage } from '../../lib/messaging';
 import { Highlighter } from '../../page/highlighter';
@@ -13,7 +14,27 @@ export default defineContentScript({
     performance.mark('gloss:content-start');
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
-    const reader = new PageReader({ scan: (req) => sendMessage('scan', req), card: (id) => sendMessage('card', id) }, controller.signal);
+    const reader = new PageReader(
+      {
+        scan: (req) => sendMessage('scan', req),
+        card: (id) => sendMessage('card', id),
+        saveEntityNote: async (card, text) => {
+          const now = new Date().toISOString();
+          const before = card.note;
+          await sendMessage('saveNote', {
+            id: noteId('entity', card.id),
+            kind: 'entity',
+            target: card.id,
+            title: card.name,
+            text,
+            tags: before?.tags ?? [],
+            created: before?.created ?? now,
+            updated: now,
+          });
+        },
+      },
+      controller.signal,
+    );
     const highlighter = new Highlighter(
       {
         load: (source) => sendMessage('pageAnnotations', source),
@@ -29,7 +50,10 @@ export default defineContentScript({
       onMessage('nextMention', () => reader.next()),
       onMessage('pageInfo', () => ({ ...reader.info(), ...highlighter.info() })),
       onMessage('refresh', () => reader.refresh()),
-      onMessage('annotationsChanged', () => highlighter.reload()),
+      onMessage('annotationsChanged', () => {
+        reader.forgetCards();
+        return highlighter.reload();
+      }),
       onMessage('highlightSelection', ({ data }) => highlighter.highlightSelection(data)),
       onMessage('jumpTo', ({ data }) => highlighter.jumpTo(data)),
       onMessage('exportThisPage', async () => {

@@ -36,20 +36,20 @@ async function main() {
     saveHighlight: (h) => void sendMessage('saveHighlight', h),
     deleteHighlight: (h) => void sendMessage('deleteHighlight', h.id),
     goTo: (h) => void sendMessage('goTo', h.id).then(() => window.close()),
-    savePageNote: (source, title, text) => {
+    savePageNote: (source, title, text, before) => {
+      // Sent at once, without reading first: the popup may close the moment Save is pressed.
       const now = new Date().toISOString();
-      void db.notes.get(noteId('page', source)).then((before) =>
-        sendMessage('saveNote', {
-          id: noteId('page', source),
-          kind: 'page',
-          target: source,
-          title,
-          text,
-          tags: before?.tags ?? [],
-          created: before?.created ?? now,
-          updated: now,
-        }),
-      );
+      const id = noteId('page', source);
+      void sendMessage('saveNote', {
+        id,
+        kind: 'page',
+        target: source,
+        title,
+        text,
+        tags: before?.tags ?? [],
+        created: before?.created ?? now,
+        updated: now,
+      });
     },
   };
   const onExport = async (choice: ExportChoice) => {

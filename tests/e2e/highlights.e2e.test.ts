@@ -3,7 +3,18 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedAvailable } from '../shared-fixtures';
 import { openWithGloss, type GlossSession } from './session';
-import { clickByRole, dialogNames, domChange, dragSelect, paintedHighlights, waitForDialog, waitForPaint } from './page-tools';
+import {
+  accessibleText,
+  clickByRole,
+  dialogNames,
+  domChange,
+  dragSelect,
+  locateMention,
+  paintedHighlights,
+  pointerAway,
+  waitForDialog,
+  waitForPaint,
+} from './page-tools';
 
 // From the headline, across an emphasised dek and a figure caption with a span, into the next paragraph.
 const PASSAGE_FROM = 'Strategic Shift';
@@ -181,6 +192,45 @@ describe.runIf(run)('highlights and notes, in Chromium with the built extension'
     const { before, after } = await domChange(page);
     expect(before.length).toBeGreaterThan(5_000);
     expect(after).toBe(before);
+  });
+
+  it('takes a note on an entity from its hover card and shows it on every page that mentions the entity', async () => {
+    await page.bringToFront();
+    const nato = 'North Atlantic Treaty Organization';
+    const { x, y } = await locateMention(page, 'NATO');
+    await page.mouse.move(x, y, { steps: 3 });
+    await waitForDialog(page, nato);
+    await clickByRole(page, 'button', 'Add a note');
+    await page.keyboard.type('Mongolia is a NATO partner, not a member.');
+    await clickByRole(page, 'button', 'Save note');
+    await expect.poll(() => accessibleText(page)).toContain('Mongolia is a NATO partner, not a member.');
+    await pointerAway(page);
+
+    const popup = await openPopup();
+    await expect.poll(() => popup.getByRole('tabpanel').innerText()).toContain('Mongolia is a NATO partner, not a member.');
+    await popup.close();
+
+    const other = await context.newPage();
+    await other.goto(`${base}/europe-energy.html`);
+    await waitForPaint(other);
+    const at = await locateMention(other, 'NATO');
+    await other.mouse.move(at.x, at.y, { steps: 3 });
+    await waitForDialog(other, nato);
+    expect(await accessibleText(other)).toContain('Mongolia is a NATO partner, not a member.');
+    await other.close();
+  });
+
+  it('keeps a note on the page as a whole, written in the popup', async () => {
+    const popup = await openPopup();
+    await popup.getByLabel('Page note').fill('Read with the 2024 ICC statement in mind.');
+    await popup.getByRole('button', { name: 'Save note' }).click();
+    await expect.poll(() => popup.getByRole('button', { name: 'Save note' }).isDisabled()).toBe(true);
+    await popup.close();
+    const again = await openPopup();
+    await expect.poll(() => again.getByLabel('Page note').inputValue()).toBe('Read with the 2024 ICC statement in mind.');
+    await again.getByRole('tab', { name: 'All' }).click();
+    await expect.poll(() => again.getByRole('tabpanel').innerText()).toContain('Page note: Read with the 2024 ICC statement in mind.');
+    await again.close();
   });
 
   it('makes no network request beyond the pages themselves', () => {

@@ -102,6 +102,8 @@ export async function clickByRole(page: Page, role: string, name: string, timeou
       const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] };
       const hit = nodes.find((n) => !n.ignored && n.role?.value === role && n.name?.value === name && n.backendDOMNodeId);
       if (hit) {
+        // A control below the fold of a scrolling card is scrolled to first, as a reader would.
+        await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: hit.backendDOMNodeId });
         const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: hit.backendDOMNodeId })) as { model: { content: number[] } };
         const [x1, y1, , , x3, y3] = model.content;
         await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
@@ -184,4 +186,18 @@ export function domChange(page: Page): Promise<{ before: string; after: string }
     clone.querySelectorAll('gloss-card, gloss-tools').forEach((el) => el.remove());
     return { before: (window as unknown as { __before: string }).__before, after: clone.outerHTML };
   });
+}
+
+/** Every text the accessibility tree holds (it reaches into closed shadow roots), joined by newlines. */
+export async function accessibleText(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] };
+    return nodes
+      .filter((n) => !n.ignored && n.role?.value === 'StaticText')
+      .map((n) => n.name?.value ?? '')
+      .join('\n');
+  } finally {
+    await cdp.detach();
+  }
 }
