@@ -237,14 +237,18 @@ describe.runIf(run)('highlights and notes, in Chromium with the built extension'
     expect(session.outside).toEqual([]);
   });
 
-  it('keeps a highlight on a single-page app through an in-place navigation and back', async () => {
+  it('keeps a highlight on a single-page app whose story arrives late, through an in-place navigation and back', async () => {
     const app = await context.newPage();
     await app.goto(`${base}/newsroom-app.html?story=mekong`);
     await waitForPaint(app);
+    await app.getByText('The Mekong River Commission').waitFor();
     const text = (await dragSelect(app, '#app', 'The Mekong River Commission', 'dry season')).trim();
     await clickByRole(app, 'button', 'Highlight');
     const painted = () => paintedHighlights(app).then((hs) => hs.map((h) => h.text));
     await expect.poll(painted).toEqual([text]);
+    // The story arrives after the page has loaded: the highlight is placed once it does.
+    await app.reload();
+    await expect.poll(painted, { timeout: 10_000 }).toEqual([text]);
     await app.getByRole('link', { name: 'Arctic' }).click();
     await expect.poll(() => app.evaluate(() => location.search)).toBe('?story=arctic');
     await expect.poll(painted).toEqual([]);
