@@ -101,7 +101,7 @@ describe('popup', () => {
     tags.value = 'asia, water , asia';
     tags.dispatchEvent(new Event('input', { bubbles: true }));
     await tick();
-    [...el.querySelectorAll('li.item button')].find((b) => b.textContent === 'Save')!.click();
+    [...el.querySelectorAll<HTMLButtonElement>('li.item button')].find((b) => b.textContent === 'Save')!.click();
     expect(actions.saveHighlight).toHaveBeenCalledWith(expect.objectContaining({ id: h.id, note: 'New note', tags: ['asia', 'water'] }));
     expect(actions.saveHighlight.mock.calls[0][0].updated > h.updated).toBe(true);
   });
