@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
+import type { browser } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedAvailable } from '../shared-fixtures';
 import { openWithGloss, type GlossSession } from './session';
@@ -255,6 +256,31 @@ describe.runIf(run)('highlights and notes, in Chromium with the built extension'
     await app.goBack();
     await expect.poll(() => app.evaluate(() => location.search)).toBe('?story=mekong');
     await expect.poll(painted, { timeout: 10_000 }).toEqual([text]);
+    await app.close();
+  });
+
+  it('highlights the selection and saves the page as Markdown and JSON when the keyboard shortcuts’ messages arrive', async () => {
+    // Headless Chromium fires no commands; the background sends the page what a command sends.
+    const send = (type: string) =>
+      session.worker.evaluate(async (type) => {
+        // The worker's own `chrome`, typed here only as far as this call needs.
+        const tabs = (globalThis as unknown as { chrome: { tabs: typeof browser.tabs } }).chrome.tabs;
+        const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+        await tabs.sendMessage(tab.id!, { id: 1, type, data: null, timestamp: Date.now() });
+      }, type);
+    const app = await context.newPage();
+    await app.goto(`${base}/sahel-water.html`);
+    await waitForPaint(app);
+    await app.bringToFront();
+    const text = (await dragSelect(app, 'article', 'Drought Pushes', 'Shared')).trim();
+    await send('highlightSelection');
+    await expect
+      .poll(() => paintedHighlights(app).then((hs) => hs.map((h) => h.text.replace(/\s+/g, ' '))))
+      .toEqual([text.replace(/\s+/g, ' ')]);
+    const downloads: string[] = [];
+    app.on('download', (d) => downloads.push(d.suggestedFilename()));
+    await send('exportThisPage');
+    await expect.poll(() => downloads.sort()).toEqual([expect.stringMatching(/\.jsonld$/), expect.stringMatching(/\.md$/)]);
     await app.close();
   });
 });

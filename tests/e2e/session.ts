@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { Server } from 'node:http';
 import { serveStatic } from '../../scripts/static-server';
 import { launchWithGloss } from './chromium';
@@ -9,6 +9,8 @@ export interface GlossSession {
   context: BrowserContext;
   base: string;
   extensionId: string;
+  /** The extension's service worker. */
+  worker: Worker;
   page: Page;
   /** Requests that left for anywhere but the local server, the extension or data: URLs. */
   outside: string[];
@@ -22,7 +24,7 @@ export interface GlossSession {
  */
 export async function openWithGloss(path: string): Promise<GlossSession> {
   const { url: base, server }: { url: string; server: Server } = await serveStatic();
-  const { context, extensionId } = await launchWithGloss();
+  const { context, extensionId, worker } = await launchWithGloss();
   const outside: string[] = [];
   context.on('request', (req) => {
     const url = req.url();
@@ -37,6 +39,7 @@ export async function openWithGloss(path: string): Promise<GlossSession> {
     context,
     base,
     extensionId,
+    worker,
     page,
     outside,
     close: async () => {
