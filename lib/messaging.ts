@@ -3,6 +3,7 @@ import type { AnnotationProtocol } from './annotations/protocol';
 import type { Note } from './annotations/types';
 import type { EntityType, Fact, Link } from './kb/types';
 import type { MatcherTiming } from './kb/matcher-store';
+import type { ScanResponse } from './scan-codec';
 
 /** Whether Gloss reads the page: on, paused everywhere, or off for this site. */
 export type PageState = 'on' | 'paused' | 'site-off';
@@ -19,21 +20,6 @@ export interface ScanRequest {
   text: string;
   breaks: number[];
   url: string;
-}
-
-/** Values per mention in `ScanResponse.mentions`. */
-export const MENTION_STRIDE = 6;
-
-/**
- * Mentions, flat: for each, start, end, entity (into `entities`), alias (into `aliases`),
- * flags (`AliasFlag` bits), resolution (into `resolutions`, or -1).
- */
-export interface ScanResponse {
-  state: PageState;
-  mentions: number[];
-  entities: PageEntity[];
-  aliases: string[];
-  resolutions: { alternatives: PageEntity[]; supportedBy?: PageEntity }[];
 }
 
 /** Everything a hover card shows about one entity. */

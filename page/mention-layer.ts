@@ -1,4 +1,5 @@
-import { MENTION_STRIDE, type PageEntity, type ScanResponse } from '../lib/messaging';
+import type { PageEntity } from '../lib/messaging';
+import { MENTION_STRIDE, type ResolutionView, type ScanResult } from '../lib/scan-codec';
 import { streamBounds, type TextStream } from './text-stream';
 import { SLICE_MS, yieldToPage } from './time-slice';
 
@@ -6,7 +7,7 @@ const HIGHLIGHT_NAME = 'gloss-mention';
 
 interface Chunk {
   stream: TextStream;
-  response: ScanResponse;
+  response: ScanResult;
   ranges: StaticRange[];
   /** False once a later read of the page replaced this chunk's text. */
   live: boolean[];
@@ -23,7 +24,7 @@ export interface MentionView {
   entity: PageEntity;
   alias: string;
   flags: number;
-  resolution?: ScanResponse['resolutions'][number];
+  resolution?: ResolutionView;
   range: StaticRange;
 }
 
@@ -46,7 +47,7 @@ export class MentionLayer {
    * handed to the highlight at the end, since each change to it makes the browser revisit
    * every range it holds. False if `stale` said to give up.
    */
-  async add(stream: TextStream, response: ScanResponse, stale: () => boolean = () => false): Promise<boolean> {
+  async add(stream: TextStream, response: ScanResult, stale: () => boolean = () => false): Promise<boolean> {
     const count = response.mentions.length / MENTION_STRIDE;
     const ranges: StaticRange[] = new Array(count);
     let deadline = performance.now() + SLICE_MS;
@@ -133,12 +134,11 @@ export class MentionLayer {
   view(ref: MentionRef): MentionView {
     const { response } = ref.chunk;
     const o = ref.index * MENTION_STRIDE;
-    const r = response.mentions[o + 5];
     return {
       entity: response.entities[response.mentions[o + 2]],
-      alias: response.aliases[response.mentions[o + 3]],
-      flags: response.mentions[o + 4],
-      resolution: r >= 0 ? response.resolutions[r] : undefined,
+      alias: ref.chunk.stream.text.slice(response.mentions[o], response.mentions[o + 1]),
+      flags: response.mentions[o + 3],
+      resolution: response.resolutions.get(ref.index),
       range: ref.chunk.ranges[ref.index],
     };
   }

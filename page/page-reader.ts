@@ -1,6 +1,7 @@
 import type { HoverCardProps } from '../components/HoverCard';
 import { AliasFlag } from '../lib/matcher/compiled';
-import type { CardData, PageEntity, PageState, ScanRequest, ScanResponse } from '../lib/messaging';
+import type { CardData, PageEntity, PageState, ScanRequest } from '../lib/messaging';
+import { decodeScan, type ScanResponse, type ScanResult } from '../lib/scan-codec';
 import { CardHost } from './card-host';
 import { MentionLayer, caretAt, liveRange, rangeContainsPoint, type MentionRef } from './mention-layer';
 import { pageScheme } from './page-scheme';
@@ -162,8 +163,8 @@ export class PageReader {
     return reader.result();
   }
 
-  private scan(stream: TextStream): Promise<ScanResponse> {
-    return this.deps.scan({ text: stream.text, breaks: stream.breaks, url: location.href });
+  private async scan(stream: TextStream): Promise<ScanResult> {
+    return decodeScan(await this.deps.scan({ text: stream.text, breaks: stream.breaks, url: location.href }));
   }
 
   private onPointerMove(e: PointerEvent): void {
@@ -205,7 +206,7 @@ export class PageReader {
     const view = this.layer.view(ref);
     const props = (data: CardData | null | undefined, entity: PageEntity): HoverCardProps => ({
       data,
-      name: entity.name,
+      name: entity.name || view.alias,
       match: {
         alias: view.alias,
         demonym: (view.flags & AliasFlag.Demonym) !== 0,

@@ -6,7 +6,11 @@ import { installPack } from '../../lib/kb/packs';
 import { KnowledgeService } from '../../lib/kb/service';
 import type { Pack } from '../../lib/kb/types';
 import { onMessage, sendMessage } from '../../lib/messaging';
+import { scanEntityIds } from '../../lib/scan-codec';
 import { TabMemory } from './tab-memory';
+
+/** Entities remembered per tab for the popup and the page's export: a real article names far fewer. */
+const MAX_TAB_ENTITIES = 2000;
 
 export default defineBackground(() => {
   const db = new GlossDB();
@@ -31,7 +35,10 @@ export default defineBackground(() => {
   onMessage('scan', async ({ data, sender }) => {
     await ready;
     const response = await service.scan(data);
-    if (sender.tab?.id !== undefined && response.entities.length > 0) await tabs.addEntities(sender.tab.id, response.entities);
+    const tabId = sender.tab?.id;
+    // Remembered after the answer has gone: the page waits for its mentions, not for this.
+    if (tabId !== undefined && response.entityIds)
+      setTimeout(() => void tabs.addEntities(tabId, scanEntityIds(response, MAX_TAB_ENTITIES)));
     return response;
   });
   onMessage('card', async ({ data }) => {
@@ -60,10 +67,13 @@ export default defineBackground(() => {
     return before ?? null;
   });
   onMessage('reportAnchoring', async ({ data, sender }) => {
-    const entities = sender.tab?.id !== undefined ? (await tabs.entities(sender.tab.id)).map((e) => e.id) : [];
+    const entities = sender.tab?.id !== undefined ? await tabs.entities(sender.tab.id) : [];
     await store.recordAnchoring(db, { ...data, entities });
   });
-  onMessage('tabEntities', ({ data }) => tabs.entities(data));
+  onMessage('tabEntities', async ({ data }) => {
+    const rows = await db.entities.bulkGet(await tabs.entities(data));
+    return rows.flatMap((e) => (e ? [{ id: e.id, name: e.name, type: e.type }] : []));
+  });
   onMessage('goTo', async ({ data }) => {
     // Content scripts know which highlights they placed: ask each tab, activate the one that has it.
     for (const tab of await browser.tabs.query({})) {

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { PageEntity } from '../../lib/messaging';
 
 /**
  * What the background remembers per tab: the entities its page mentions (for the popup and
@@ -7,19 +6,19 @@ import type { PageEntity } from '../../lib/messaging';
  * Kept in session storage, because the service worker may stop between two messages.
  */
 export class TabMemory {
-  /** Adds entities found in a tab's page (late content adds more). */
-  async addEntities(tabId: number, entities: PageEntity[]): Promise<void> {
+  /** Adds the ids of entities found in a tab's page (late content adds more). */
+  async addEntities(tabId: number, ids: string[]): Promise<void> {
     const key = entitiesKey(tabId);
     const known = await this.entities(tabId);
-    const ids = new Set(known.map((e) => e.id));
-    const added = entities.filter((e) => !ids.has(e.id) && ids.add(e.id));
+    const seen = new Set(known);
+    const added = ids.filter((id) => !seen.has(id) && seen.add(id));
     if (added.length > 0) await browser.storage.session.set({ [key]: [...known, ...added] });
   }
 
-  /** The entities a tab's page mentions, in the order they were found. */
-  async entities(tabId: number): Promise<PageEntity[]> {
+  /** The ids of the entities a tab's page mentions, in the order they were found. */
+  async entities(tabId: number): Promise<string[]> {
     const key = entitiesKey(tabId);
-    return ((await browser.storage.session.get(key))[key] as PageEntity[] | undefined) ?? [];
+    return ((await browser.storage.session.get(key))[key] as string[] | undefined) ?? [];
   }
 
   /** Forgets a tab's entities (it is loading another page). */

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { GlossDB } from '../../lib/db';
+import { AliasFlag } from '../../lib/matcher';
 import { loadMatcher } from '../../lib/kb/matcher-store';
 import { enabledEntities, installPack, kbRevision, setPackEnabled } from '../../lib/kb/packs';
 import { KnowledgeService } from '../../lib/kb/service';
 import { setPaused, setSiteOff } from '../../lib/kb/site-settings';
 import type { Entity, Pack } from '../../lib/kb/types';
 import { highlight, note } from './support/annotations';
-import { MENTION_STRIDE } from '../../lib/messaging';
+import { MENTION_STRIDE, decodeScan } from '../../lib/scan-codec';
 import { freshDbEach } from './support/db';
 
 function entity(id: string, name: string, extra: Partial<Entity> = {}): Entity {
@@ -91,7 +92,7 @@ describe('matcher cache', () => {
 });
 
 describe('knowledge service', () => {
-  it('scans a text stream into mentions with entity names, and serves cards', async () => {
+  it('scans a text stream into mentions of entities, and serves cards with names', async () => {
     await installPack(
       db,
       pack('1', [
@@ -100,11 +101,13 @@ describe('knowledge service', () => {
       ]),
     );
     const service = new KnowledgeService(db);
-    const res = await service.scan({ text: 'Mongolian and China', breaks: [], url: 'https://news.example/a' });
+    const res = decodeScan(await service.scan({ text: 'Mongolian and China', breaks: [], url: 'https://news.example/a' }));
     expect(res.state).toBe('on');
-    expect(res.mentions.length / MENTION_STRIDE).toBe(2);
-    expect(res.entities.map((e) => e.name)).toEqual(['Mongolia', 'China']);
-    expect(res.aliases).toEqual(['Mongolian', 'China']);
+    expect([...res.mentions]).toEqual([0, 9, 0, AliasFlag.Demonym, 14, 19, 1, 0]);
+    expect(res.entities.map((e) => [e.id, e.type])).toEqual([
+      ['country:mng', 'country'],
+      ['country:chn', 'country'],
+    ]);
     const card = await service.card('country:mng');
     expect(card?.related).toEqual([{ id: 'country:chn', name: 'China', type: 'country' }]);
     expect(await service.card('country:nowhere')).toBeNull();
@@ -115,7 +118,9 @@ describe('knowledge service', () => {
     const service = new KnowledgeService(db);
     await setSiteOff(db, 'news.example', true);
     expect((await service.scan({ text: 'Mongolia', breaks: [], url: 'https://news.example/a' })).state).toBe('site-off');
-    expect((await service.scan({ text: 'Mongolia', breaks: [], url: 'https://other.example/a' })).mentions.length).toBe(MENTION_STRIDE);
+    expect(decodeScan(await service.scan({ text: 'Mongolia', breaks: [], url: 'https://other.example/a' })).mentions.length).toBe(
+      MENTION_STRIDE,
+    );
     await setPaused(db, true);
     expect((await service.scan({ text: 'Mongolia', breaks: [], url: 'https://other.example/a' })).state).toBe('paused');
   });
