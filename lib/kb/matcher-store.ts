@@ -26,7 +26,7 @@ export async function loadMatcher(db: GlossDB): Promise<{ matcher: Matcher; timi
   const t0 = performance.now();
   const cached = await db.matcherCache.get(revision);
   // A matcher cached in an older layout is compiled again.
-  if (cached?.matcher.format === 3) {
+  if (cached?.matcher.format === 4) {
     const matcher = matcherInUse(cached.matcher);
     const timing: MatcherTiming = {
       revision,

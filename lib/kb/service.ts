@@ -1,5 +1,5 @@
 import type { GlossDB } from '../db';
-import { entityName, findMentions, matcherBytes, type Matcher } from '../matcher';
+import { findMentions, matcherBytes, type Matcher, type Mention } from '../matcher';
 import type { CardData, MatcherStats, ScanRequest } from '../messaging';
 import { emptyScan, encodeScan, type ScanResponse } from '../scan-codec';
 import { loadMatcher, type MatcherTiming } from './matcher-store';
@@ -40,12 +40,27 @@ export class KnowledgeService {
     if (state !== 'on') return emptyScan(state);
     const { matcher } = await this.matcher();
     const found = findMentions(matcher, req.text, req.breaks);
+    const names = await this.namesFor(matcher, found);
     return encodeScan(state, found, {
       entityCount: matcher.entityIds.length,
       entityId: (e) => matcher.entityIds[e],
-      entityName: (e) => entityName(matcher, e),
+      entityName: (e) => names.get(e) ?? matcher.entityIds[e],
       entityType: (e) => matcher.entityTypes[e],
     });
+  }
+
+  /** Names of the entities ambiguous mentions could be: the card explains those before its data arrives. */
+  private async namesFor(matcher: Matcher, found: Mention[]): Promise<Map<number, string>> {
+    const wanted = new Set<number>();
+    for (const m of found) {
+      if (!m.resolution) continue;
+      wanted.add(m.entity);
+      for (const e of m.resolution.alternatives) wanted.add(e);
+      if (m.resolution.supportedBy !== undefined) wanted.add(m.resolution.supportedBy);
+    }
+    const indices = [...wanted];
+    const rows = await this.db.entities.bulkGet(indices.map((e) => matcher.entityIds[e]));
+    return new Map(indices.flatMap((e, i) => (rows[i] ? [[e, rows[i].name] as const] : [])));
   }
 
   /** The data of one entity's card, the reader's edits applied; null if it is gone. */

@@ -1,5 +1,5 @@
 import { charTables, foldKeys } from './fold';
-import { joinIds, matcherInUse, type Matcher, type MatcherInput } from './compiled';
+import { AliasFlag, joinIds, matcherInUse, type Matcher, type MatcherInput } from './compiled';
 import { buildTrie } from './trie-build';
 
 /** Compiles every alias into one trie; scan time then does not grow with the pack's size. */
@@ -8,19 +8,22 @@ export function compileMatcher(input: MatcherInput): Matcher {
   const texts = input.aliases.map((a) => a.text);
   const { chars, keyEnd } = foldKeys(texts, fold);
   const trie = buildTrie(chars, keyEnd);
-  const payEntity = new Uint32Array(trie.payKey.length);
-  const payFlags = new Uint8Array(trie.payKey.length);
-  for (let p = 0; p < trie.payKey.length; p++) {
+  const payCount = trie.payKey.length;
+  const payEntity = new Uint32Array(payCount);
+  const payFlags = new Uint8Array(payCount);
+  const caseStart = new Uint32Array(payCount + 1);
+  const cased: string[] = [];
+  for (let p = 0; p < payCount; p++) {
     const a = input.aliases[trie.payKey[p]];
     payEntity[p] = a.entity;
     payFlags[p] = a.flags;
+    if (a.flags & AliasFlag.CaseSensitive) cased.push(a.text);
+    caseStart[p + 1] = caseStart[p] + (a.flags & AliasFlag.CaseSensitive ? a.text.length : 0);
   }
-  const { strings, stringEnd, entityName } = stringTable(input, texts);
   const { relStart, relTargets } = relatedIndex(input.entities);
   return matcherInUse({
-    format: 3,
+    format: 4,
     nodeCount: trie.nodeCount,
-    rootChild: trie.rootChild,
     childStart: trie.childStart,
     label: trie.label,
     tailStart: trie.tailStart,
@@ -28,35 +31,14 @@ export function compileMatcher(input: MatcherInput): Matcher {
     payStart: trie.payStart,
     payEntity,
     payFlags,
-    payAlias: trie.payKey,
+    caseText: cased.join(''),
+    caseStart,
     aliasCount: texts.length,
-    strings,
-    stringEnd,
-    entityName,
     entityIdText: joinIds(input.entities.map((e) => e.id)),
     entityTypes: Uint8Array.from(input.entities, (e) => e.type),
     relStart,
     relTargets,
   });
-}
-
-/** Alias texts, then the entity names that are not their entity's first alias (usually none). */
-function stringTable(input: MatcherInput, texts: string[]) {
-  const firstAlias = new Int32Array(input.entities.length).fill(-1);
-  input.aliases.forEach((a, k) => {
-    if (firstAlias[a.entity] < 0) firstAlias[a.entity] = k;
-  });
-  const all = [...texts];
-  const entityName = new Uint32Array(input.entities.length);
-  input.entities.forEach((e, i) => {
-    const k = firstAlias[i];
-    if (k >= 0 && texts[k] === e.name) entityName[i] = k;
-    else entityName[i] = all.push(e.name) - 1;
-  });
-  const stringEnd = new Uint32Array(all.length);
-  let end = 0;
-  all.forEach((s, k) => (stringEnd[k] = end += s.length));
-  return { strings: all.join(''), stringEnd, entityName };
 }
 
 /** Relations in both directions, as entity indices, so context can be checked either way. */
@@ -76,6 +58,8 @@ function relatedIndex(entities: MatcherInput['entities']) {
       }
     });
   }
+  // No relations (a synthetic or imported pack): no index at all, rather than a column of zeros.
+  if (from.length === 0) return { relStart: new Uint32Array(0), relTargets: new Uint32Array(0) };
   const relStart = new Uint32Array(entities.length + 1);
   for (const i of from) relStart[i + 1]++;
   for (let i = 0; i < entities.length; i++) relStart[i + 1] += relStart[i];

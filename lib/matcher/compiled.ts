@@ -31,14 +31,13 @@ export interface MatcherInput {
  * to walk, and read back from IndexedDB by structured clone. Node 0 is the root. Nodes are
  * laid out breadth first: the children of node n are nodes childStart[n] to
  * childStart[n + 1] - 1, sorted by label, so a child is found by binary search (the root's
- * through `rootChild`). The edge into node n spells label[n], then
- * tail[tailStart[n]] to tail[tailStart[n + 1] - 1].
+ * through `rootChild`, rebuilt on loading rather than stored). The edge into node n spells
+ * label[n], then tail[tailStart[n]] to tail[tailStart[n + 1] - 1]. Only what matching needs
+ * is kept: names and alias spellings live in the database.
  */
 export interface CompiledMatcher {
-  format: 3;
+  format: 4;
   nodeCount: number;
-  /** The root's child for each folded code unit, or -1. */
-  rootChild: Int32Array;
   childStart: Uint32Array;
   label: Uint16Array;
   tailStart: Uint32Array;
@@ -47,29 +46,27 @@ export interface CompiledMatcher {
   payStart: Uint32Array;
   payEntity: Uint32Array;
   payFlags: Uint8Array;
-  payAlias: Uint32Array;
-  aliasCount: number;
   /**
-   * The alias texts in input order, then every entity name that is not an alias of its own
-   * entity, back to back: string k ends at stringEnd[k]. One string clones far quicker than
-   * a hundred thousand.
+   * The exact spelling of case-sensitive payloads (acronyms), back to back: payload p's is
+   * caseText[caseStart[p]] to caseText[caseStart[p + 1]] - 1, empty for the others.
    */
-  strings: string;
-  stringEnd: Uint32Array;
-  /** Each entity's name, as an index into the strings. */
-  entityName: Uint32Array;
+  caseText: string;
+  caseStart: Uint32Array;
+  aliasCount: number;
   /** The entities' ids joined by ID_SEPARATOR: one string clones quicker than many. */
   entityIdText: string;
   /** Index of each entity's type in `ENTITY_TYPES`. */
   entityTypes: Uint8Array;
-  /** Related entities as a CSR list: entity i relates to relTargets[relStart[i]..relStart[i+1]). */
+  /** Related entities as a CSR list: entity i relates to relTargets[relStart[i]..relStart[i+1]); empty when none relate. */
   relStart: Uint32Array;
   relTargets: Uint32Array;
 }
 
-/** A compiled matcher in use: as stored, with its entity ids split out once. */
+/** A compiled matcher in use: as stored, with its entity ids split out and the root's index built. */
 export interface Matcher extends CompiledMatcher {
   entityIds: string[];
+  /** The root's child for each folded code unit, or -1. */
+  rootChild: Int32Array;
 }
 
 const ID_SEPARATOR = '\u0000';
@@ -78,12 +75,15 @@ const ID_SEPARATOR = '\u0000';
 export function storedMatcher(m: Matcher): CompiledMatcher {
   const stored: Partial<Matcher> = { ...m };
   delete stored.entityIds;
+  delete stored.rootChild;
   return stored as CompiledMatcher;
 }
 
 /** A matcher in use from its stored form. */
 export function matcherInUse(c: CompiledMatcher): Matcher {
-  return { ...c, entityIds: c.entityName.length > 0 ? c.entityIdText.split(ID_SEPARATOR) : [] };
+  const rootChild = new Int32Array(0x10000).fill(-1);
+  for (let k = c.childStart[0]; k < c.childStart[1]; k++) rootChild[c.label[k]] = k;
+  return { ...c, rootChild, entityIds: c.entityTypes.length > 0 ? c.entityIdText.split(ID_SEPARATOR) : [] };
 }
 
 /** Entity ids as the stored form keeps them. */
@@ -91,25 +91,14 @@ export function joinIds(ids: string[]): string {
   return ids.join(ID_SEPARATOR);
 }
 
-/** String k of the matcher's string table. */
-function stringAt(m: CompiledMatcher, k: number): string {
-  return m.strings.slice(k > 0 ? m.stringEnd[k - 1] : 0, m.stringEnd[k]);
-}
-
-/** The text of alias `a` as the pack spells it. */
-export function aliasText(m: CompiledMatcher, a: number): string {
-  return stringAt(m, a);
-}
-
-/** The name of entity `e`. */
-export function entityName(m: CompiledMatcher, e: number): string {
-  return stringAt(m, m.entityName[e]);
+/** Entities related to entity `e` (indices). */
+export function relatedOf(m: CompiledMatcher, e: number): Uint32Array {
+  return m.relStart.length === 0 ? m.relTargets : m.relTargets.subarray(m.relStart[e], m.relStart[e + 1]);
 }
 
 /** Size in bytes of the typed arrays and strings of a compiled matcher. */
 export function matcherBytes(m: CompiledMatcher): number {
   const arrays = [
-    m.rootChild,
     m.childStart,
     m.label,
     m.tailStart,
@@ -117,14 +106,12 @@ export function matcherBytes(m: CompiledMatcher): number {
     m.payStart,
     m.payEntity,
     m.payFlags,
-    m.payAlias,
-    m.stringEnd,
-    m.entityName,
+    m.caseStart,
     m.entityTypes,
     m.relStart,
     m.relTargets,
   ];
   let bytes = arrays.reduce((sum, a) => sum + a.byteLength, 0);
-  bytes += (m.strings.length + m.entityIdText.length) * 2;
+  bytes += (m.caseText.length + m.entityIdText.length) * 2;
   return bytes;
 }

@@ -1,11 +1,9 @@
-import type { CompiledMatcher } from './compiled';
+import type { Matcher } from './compiled';
 import { resolveMentions, type Mention } from './resolve';
 import { scanText } from './scan';
 
 export {
   AliasFlag,
-  aliasText,
-  entityName,
   matcherBytes,
   matcherInUse,
   storedMatcher,
@@ -17,6 +15,6 @@ export { compileMatcher } from './compile';
 export type { Mention, Resolution } from './resolve';
 
 /** Finds the mentions in a text stream: scan, then settle ambiguous and common-word aliases. */
-export function findMentions(m: CompiledMatcher, text: string, breaks?: ArrayLike<number>): Mention[] {
+export function findMentions(m: Matcher, text: string, breaks?: ArrayLike<number>): Mention[] {
   return resolveMentions(m, text, scanText(m, text, breaks), breaks);
 }

@@ -1,4 +1,4 @@
-import { AliasFlag, type CompiledMatcher } from './compiled';
+import { AliasFlag, relatedOf, type CompiledMatcher } from './compiled';
 import { charTables } from './fold';
 import type { RawMatch } from './scan';
 
@@ -15,8 +15,6 @@ export interface Mention {
   start: number;
   end: number;
   entity: number;
-  /** Index of the alias that matched (see `aliasText`). */
-  alias: number;
   flags: number;
   resolution?: Resolution;
 }
@@ -34,9 +32,7 @@ export function resolveMentions(m: CompiledMatcher, text: string, raw: RawMatch[
     onPage.add(m.payEntity[r.payloads[0]]);
   }
   const support = (entity: number): number | undefined => {
-    for (let k = m.relStart[entity]; k < m.relStart[entity + 1]; k++) {
-      if (onPage.has(m.relTargets[k])) return m.relTargets[k];
-    }
+    for (const other of relatedOf(m, entity)) if (onPage.has(other)) return other;
     return undefined;
   };
   const breakSet = breaks ? new Set(Array.from(breaks)) : undefined;
@@ -65,7 +61,7 @@ export function resolveMentions(m: CompiledMatcher, text: string, raw: RawMatch[
       if (sentenceInitial(text, r.start, breakSet) || followedByCapital(text, r.end)) continue;
     }
     const entity = m.payEntity[chosen];
-    const mention: Mention = { start: r.start, end: r.end, entity, alias: m.payAlias[chosen], flags };
+    const mention: Mention = { start: r.start, end: r.end, entity, flags };
     if (!single) {
       const alternatives = [...new Set(r.payloads.map((p) => m.payEntity[p]))].filter((e) => e !== entity);
       mention.resolution = { alternatives, supportedBy };

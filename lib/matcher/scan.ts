@@ -1,11 +1,11 @@
-import { AliasFlag, type CompiledMatcher } from './compiled';
+import { AliasFlag, type CompiledMatcher, type Matcher } from './compiled';
 import { FOLDED_SPACE, charTables } from './fold';
 
 /** A place where at least one alias matched: the longest match starting at a word start. */
 export interface RawMatch {
   start: number;
   end: number;
-  /** Payload indices (into `payEntity`, `payFlags`, `payAlias`) whose rules hold here. */
+  /** Payload indices (into `payEntity`, `payFlags`) whose rules hold here. */
   payloads: number[];
 }
 
@@ -14,7 +14,7 @@ export interface RawMatch {
  * `breaks` lists offsets where a block boundary lies between two text nodes: a match
  * starts and ends there as at a space, and never crosses one.
  */
-export function scanText(m: CompiledMatcher, text: string, breaks?: ArrayLike<number>): RawMatch[] {
+export function scanText(m: Matcher, text: string, breaks?: ArrayLike<number>): RawMatch[] {
   const { fold, foldCased, word } = charTables();
   const n = text.length;
   let mask: Uint8Array | undefined;
@@ -30,10 +30,7 @@ export function scanText(m: CompiledMatcher, text: string, breaks?: ArrayLike<nu
       const c = text.charCodeAt(start);
       if (foldCased[c] === fold[c]) return false;
     }
-    if (flags & AliasFlag.CaseSensitive) {
-      const a = m.payAlias[p];
-      return sameCased(text, start, end, m.strings, a > 0 ? m.stringEnd[a - 1] : 0, m.stringEnd[a], foldCased);
-    }
+    if (flags & AliasFlag.CaseSensitive) return sameCased(text, start, end, m.caseText, m.caseStart[p], m.caseStart[p + 1], foldCased);
     return true;
   };
   const anyValid = (node: number, start: number, end: number): boolean => {

@@ -1,7 +1,6 @@
 /** A radix trie laid out for scanning and storing: see `CompiledMatcher` for the layout. */
 export interface PackedTrie {
   nodeCount: number;
-  rootChild: Int32Array;
   childStart: Uint32Array;
   label: Uint16Array;
   tailStart: Uint32Array;
@@ -95,11 +94,8 @@ export function buildTrie(chars: Uint16Array, keyEnd: Uint32Array): PackedTrie {
   tailStart[q] = tails;
   payStart[q] = pays;
 
-  const rootChild = new Int32Array(0x10000).fill(-1);
-  for (let c = childStart[0]; c < childStart[1]; c++) rootChild[label[c]] = c;
   return {
     nodeCount: q,
-    rootChild,
     childStart: childStart.slice(0, q + 1),
     label: label.slice(0, q),
     tailStart: tailStart.slice(0, q + 1),
