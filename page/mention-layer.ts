@@ -1,14 +1,21 @@
 import type { PageEntity } from '../lib/messaging';
 import { MENTION_STRIDE, type ResolutionView, type ScanResult } from '../lib/scan-codec';
-import { streamBounds, type TextStream } from './text-stream';
+import { nodeIndexAt, streamBounds, type TextStream } from './text-stream';
+import { NearViewportPainter } from './near-viewport';
 import { SLICE_MS, yieldToPage } from './time-slice';
 
 const HIGHLIGHT_NAME = 'gloss-mention';
 
+/** Above this many mentions on a page, only those near the viewport are painted (see `NearViewportPainter`). */
+const PAINT_ALL_UP_TO = 2000;
+
 interface Chunk {
   stream: TextStream;
   response: ScanResult;
-  ranges: StaticRange[];
+  /** The range of mention i, made when first needed. */
+  range(i: number): StaticRange;
+  /** The ranges made so far. */
+  ranges: (StaticRange | undefined)[];
   /** False once a later read of the page replaced this chunk's text. */
   live: boolean[];
 }
@@ -37,19 +44,39 @@ export class MentionLayer {
   private chunks: Chunk[] = [];
   private byNode = new WeakMap<Text, { chunk: Chunk; index: number }>();
   private readonly highlight = new Highlight();
+  private readonly nearViewport = new NearViewportPainter(this.highlight);
+  private viewportOnly = false;
 
   constructor() {
     CSS.highlights.set(HIGHLIGHT_NAME, this.highlight);
   }
 
   /**
-   * Adds a scanned stream's mentions and paints them. Ranges are made in slices; they are all
-   * handed to the highlight at the end, since each change to it makes the browser revisit
-   * every range it holds. False if `stale` said to give up.
+   * Adds a scanned stream's mentions and paints them. Ranges are made in slices and handed to
+   * the highlight at the end, since each change to it makes the browser revisit every range
+   * it holds; on a page with thousands, those around the viewport are made and painted first
+   * and the rest are painted only when scrolled near. Resolves once the mentions in view are
+   * painted; false if `stale` said to give up.
    */
   async add(stream: TextStream, response: ScanResult, stale: () => boolean = () => false): Promise<boolean> {
     const count = response.mentions.length / MENTION_STRIDE;
-    const ranges: StaticRange[] = new Array(count);
+    const ranges: (StaticRange | undefined)[] = new Array(count);
+    const chunk: Chunk = {
+      stream,
+      response,
+      ranges,
+      live: new Array(count).fill(true),
+      range: (i) =>
+        (ranges[i] ??= new StaticRange(
+          streamBounds(stream, response.mentions[i * MENTION_STRIDE], response.mentions[i * MENTION_STRIDE + 1]),
+        )),
+    };
+    this.viewportOnly ||= this.count + count > PAINT_ALL_UP_TO;
+    if (this.viewportOnly) {
+      this.register(chunk);
+      this.nearViewport.add(count, chunk.range, (i) => chunk.live[i], stale);
+      return true;
+    }
     let deadline = performance.now() + SLICE_MS;
     for (let i = 0; i < count; i++) {
       if ((i & 255) === 255 && performance.now() > deadline) {
@@ -57,25 +84,31 @@ export class MentionLayer {
         if (stale()) return false;
         deadline = performance.now() + SLICE_MS;
       }
-      const o = i * MENTION_STRIDE;
-      ranges[i] = new StaticRange(streamBounds(stream, response.mentions[o], response.mentions[o + 1]));
+      chunk.range(i);
     }
-    const chunk: Chunk = { stream, response, ranges, live: new Array(count).fill(true) };
-    this.chunks.push(chunk);
-    stream.nodes.forEach((node, index) => this.byNode.set(node, { chunk, index }));
-    for (const r of ranges) this.highlight.add(r);
+    this.register(chunk);
+    for (let i = 0; i < count; i++) this.highlight.add(chunk.range(i));
     return true;
+  }
+
+  private register(chunk: Chunk): void {
+    this.chunks.push(chunk);
+    chunk.stream.nodes.forEach((node, index) => this.byNode.set(node, { chunk, index }));
   }
 
   /** Unpaints and forgets every mention that starts inside `root`. */
   removeWithin(root: Node): void {
     for (const chunk of this.chunks) {
-      chunk.ranges.forEach((r, i) => {
-        if (chunk.live[i] && (root === r.startContainer || root.contains(r.startContainer))) {
+      const { stream, response } = chunk;
+      for (let i = 0; i < chunk.live.length; i++) {
+        if (!chunk.live[i]) continue;
+        const node = stream.nodes[nodeIndexAt(stream, response.mentions[i * MENTION_STRIDE])];
+        if (root === node || root.contains(node)) {
           chunk.live[i] = false;
-          this.highlight.delete(r);
+          const r = chunk.ranges[i];
+          if (r) this.nearViewport.delete(r);
         }
-      });
+      }
     }
     this.chunks = this.chunks.filter((c) => c.live.some(Boolean));
   }
@@ -83,6 +116,8 @@ export class MentionLayer {
   /** Unpaints everything. */
   clear(): void {
     this.highlight.clear();
+    this.nearViewport.clear();
+    this.viewportOnly = false;
     this.chunks = [];
     this.byNode = new WeakMap();
   }
@@ -93,7 +128,7 @@ export class MentionLayer {
     if (CSS.highlights.get(HIGHLIGHT_NAME) === this.highlight) CSS.highlights.delete(HIGHLIGHT_NAME);
   }
 
-  /** Number of mentions painted. */
+  /** Number of mentions on the page (painted, or painted once scrolled near). */
   get count(): number {
     return this.chunks.reduce((n, c) => n + c.live.filter(Boolean).length, 0);
   }
@@ -139,7 +174,7 @@ export class MentionLayer {
       alias: ref.chunk.stream.text.slice(response.mentions[o], response.mentions[o + 1]),
       flags: response.mentions[o + 3],
       resolution: response.resolutions.get(ref.index),
-      range: ref.chunk.ranges[ref.index],
+      range: ref.chunk.range(ref.index),
     };
   }
 }
