@@ -1,7 +1,7 @@
 import type { HoverCardProps } from '../components/HoverCard';
 import { AliasFlag } from '../lib/matcher/compiled';
 import type { CardData, PageEntity, PageState, ScanRequest } from '../lib/messaging';
-import { decodeScan, type ScanResponse, type ScanResult } from '../lib/scan-codec';
+import { MENTION_STRIDE, decodeScan, type ScanResponse, type ScanResult } from '../lib/scan-codec';
 import { CardHost } from './card-host';
 import { MentionLayer, caretAt, liveRange, rangeContainsPoint, type MentionRef } from './mention-layer';
 import { pageScheme } from './page-scheme';
@@ -107,7 +107,7 @@ export class PageReader {
     performance.mark('gloss:read-end');
     const response = await this.scan(stream);
     if (stale()) return;
-    performance.mark('gloss:scanned');
+    performance.mark('gloss:scanned', { detail: { mentions: response.mentions.length / MENTION_STRIDE } });
     this.state = response.state;
     if (response.state !== 'on') return;
     if (!(await this.layer.add(stream, response, stale))) return;
