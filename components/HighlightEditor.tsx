@@ -1,7 +1,5 @@
 import { HighlightFields, type HighlightEdit } from './HighlightFields';
 
-export type { HighlightEdit };
-
 export interface HighlightEditorProps extends HighlightEdit {
   quote: string;
   scheme: 'light' | 'dark';

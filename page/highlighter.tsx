@@ -1,4 +1,5 @@
-import { HighlightEditor, type HighlightEdit } from '../components/HighlightEditor';
+import { HighlightEditor } from '../components/HighlightEditor';
+import type { HighlightEdit } from '../components/HighlightFields';
 import { HighlightToolbar } from '../components/HighlightToolbar';
 import { Toast } from '../components/Toast';
 import { Anchorer } from '../lib/anchoring/anchor';

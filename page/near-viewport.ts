@@ -6,6 +6,9 @@ const BLOCKS = 'p, li, td, th, dd, dt, h1, h2, h3, h4, h5, h6, blockquote, figca
 /** How far beyond the viewport, above and below, mentions are painted ahead of scrolling. */
 const MARGIN = '100% 0px';
 
+/** How many blocks start being watched per frame. */
+const OBSERVE_PER_FRAME = 400;
+
 /** How many mentions from the top of the viewport are painted before the observer has reported. */
 const FIRST_PAINT = 1200;
 
@@ -46,11 +49,16 @@ export class NearViewportPainter {
     stale: () => boolean,
   ): Promise<void> {
     let deadline = performance.now() + SLICE_MS;
+    let observed = 0;
     for (let i = 0; i < count; i++) {
-      if ((i & 127) === 127 && performance.now() > deadline) {
-        await yieldToPage();
+      if (((i & 127) === 127 && performance.now() > deadline) || observed >= OBSERVE_PER_FRAME) {
+        // A frame between batches: the browser measures newly watched blocks on its next
+        // frame, and thousands at once make that frame a long task.
+        if (observed >= OBSERVE_PER_FRAME) await nextFrame();
+        else await yieldToPage();
         if (stale()) return;
         deadline = performance.now() + SLICE_MS;
+        observed = 0;
       }
       if (!live(i)) continue;
       const r = rangeAt(i);
@@ -60,6 +68,7 @@ export class NearViewportPainter {
         group = new Set();
         this.groups.set(block, group);
         this.observer.observe(block);
+        observed++;
       }
       group.add(r);
       // Painted ahead of the observer: its first report on the block keeps or removes it.
@@ -119,6 +128,10 @@ export class NearViewportPainter {
  * The first range whose box is not above the viewport, by bisection: a page's text mostly
  * runs down the screen in document order, and the observer corrects what does not.
  */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+}
+
 function firstBelowTop(count: number, rangeAt: (i: number) => StaticRange): number {
   let lo = 0;
   let hi = count;

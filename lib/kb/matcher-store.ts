@@ -25,8 +25,8 @@ export async function loadMatcher(db: GlossDB): Promise<{ matcher: Matcher; timi
   const revision = String(await kbRevision(db));
   const t0 = performance.now();
   const cached = await db.matcherCache.get(revision);
-  // A matcher cached in an older layout is compiled again.
-  if (cached?.matcher.format === 4) {
+  // A matcher cached in an older layout (or folded by older tables) is compiled again.
+  if (cached?.matcher.format === 5) {
     const matcher = matcherInUse(cached.matcher);
     const timing: MatcherTiming = {
       revision,

@@ -22,7 +22,7 @@ export function compileMatcher(input: MatcherInput): Matcher {
   }
   const { relStart, relTargets } = relatedIndex(input.entities);
   return matcherInUse({
-    format: 4,
+    format: 5,
     nodeCount: trie.nodeCount,
     childStart: trie.childStart,
     label: trie.label,

@@ -36,7 +36,7 @@ export interface MatcherInput {
  * is kept: names and alias spellings live in the database.
  */
 export interface CompiledMatcher {
-  format: 4;
+  format: 5;
   nodeCount: number;
   childStart: Uint32Array;
   label: Uint16Array;

@@ -35,10 +35,18 @@ interface Tables {
 
 let tables: Tables | undefined;
 
+const MARKS_ONLY = /^\p{M}+$/u;
+
+/**
+ * The letter without its diacritics. Only combining marks are stripped: a Hangul syllable
+ * also decomposes, into letters (its jamo), and must stay whole, or every Korean name would
+ * fold to its first consonant.
+ */
 function baseOf(ch: string): string {
   if (EXTRA_BASES[ch]) return EXTRA_BASES[ch];
   const decomposed = ch.normalize('NFD');
-  return decomposed.length > 0 && decomposed.charCodeAt(0) < 0xd800 ? decomposed[0] : ch;
+  if (decomposed.length < 2 || decomposed.charCodeAt(0) >= 0xd800) return ch;
+  return MARKS_ONLY.test(decomposed.slice(1)) ? decomposed[0] : ch;
 }
 
 function build(): Tables {

@@ -29,7 +29,7 @@ describe('matcher cache layout', () => {
     await db.matcherCache.put({ revision, matcher: old, compiledAt: 0 });
     const first = await loadMatcher(db);
     expect(first.timing.source).toBe('compiled');
-    expect(first.matcher.format).toBe(4);
+    expect(first.matcher.format).toBe(5);
     const second = await loadMatcher(db);
     expect(second.timing.source).toBe('cache');
     expect(second.matcher.aliasCount).toBe(1);

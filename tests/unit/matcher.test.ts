@@ -166,6 +166,19 @@ describe('apostrophes, possessives, spacing and diacritics', () => {
       ['Turkiye', 'country:tur'],
     ]);
   });
+  it('keeps Hangul syllables whole: Korean names that share a first consonant stay apart', () => {
+    const korean = compileMatcher(
+      matcherInput([
+        { id: 'person:lee-jae-myung', type: 'person', name: 'Lee Jae-myung', aliases: ['이재명'], related: [] },
+        { id: 'person:yoon-suk-yeol', type: 'person', name: 'Yoon Suk Yeol', aliases: ['윤석열'], related: [] },
+      ]),
+    );
+    const found = (text: string) => findMentions(korean, text).map((m) => [text.slice(m.start, m.end), korean.entityIds[m.entity]]);
+    expect(found('이재명 대통령')).toEqual([['이재명', 'person:lee-jae-myung']]);
+    // 이주명 and 윤서연 share only first consonants (jamo) with the names above.
+    expect(found('이주명 윤서연')).toEqual([]);
+  });
+
   it('matches a multi-word name across runs of whitespace and line breaks', () => {
     expect(mentions('Khurelsukh \n   Ukhnaa spoke')).toEqual([['Khurelsukh \n   Ukhnaa', 'person:khurelsukh-ukhnaa']]);
   });
