@@ -62,6 +62,12 @@ function build(): Tables {
       word[c] = 1;
       continue;
     }
+    // Ideographs and Hangul syllables (a third of the table) are letters with no case and
+    // no diacritics: settled without a regex or a normalisation each.
+    if ((c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3)) {
+      word[c] = 1;
+      continue;
+    }
     const ch = String.fromCharCode(c);
     if (c < 0x80) {
       word[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
