@@ -35,22 +35,8 @@ export function AllNotes({ library, actions }: AllNotesProps) {
             </option>
           ))}
         </select>
-        <select aria-label="Tag" value={filter.tag} onChange={(e) => set({ tag: e.currentTarget.value })}>
-          <option value="">All tags</option>
-          {library.tags().map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Site" value={filter.site} onChange={(e) => set({ site: e.currentTarget.value })}>
-          <option value="">All sites</option>
-          {library.sites().map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
+        <FilterSelect label="Tag" all="All tags" value={filter.tag} options={library.tags()} onChange={(tag) => set({ tag })} />
+        <FilterSelect label="Site" all="All sites" value={filter.site} options={library.sites()} onChange={(site) => set({ site })} />
       </div>
       {nothingSaved ? (
         <p class="empty">
@@ -84,5 +70,19 @@ export function AllNotes({ library, actions }: AllNotesProps) {
         </section>
       )}
     </>
+  );
+}
+
+/** A filter over a list of values, the first choice meaning "any". */
+function FilterSelect(props: { label: string; all: string; value: string; options: string[]; onChange: (value: string) => void }) {
+  return (
+    <select aria-label={props.label} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+      <option value="">{props.all}</option>
+      {props.options.map((o) => (
+        <option key={o} value={o}>
+          {o}
+        </option>
+      ))}
+    </select>
   );
 }
