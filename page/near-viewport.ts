@@ -9,7 +9,7 @@ const MARGIN = '100% 0px';
 /** How many blocks start being watched per frame. */
 const OBSERVE_PER_FRAME = 400;
 
-/** How many mentions from the top of the viewport are painted before the observer has reported. */
+/** At most this many mentions are painted before the observer has reported. */
 const FIRST_PAINT = 1200;
 
 /**
@@ -33,9 +33,9 @@ export class NearViewportPainter {
    * are then watched, in slices, and the observer settles what is shown from there on.
    */
   add(count: number, rangeAt: (i: number) => StaticRange, live: (i: number) => boolean, stale: () => boolean): void {
-    const first = firstBelowTop(count, rangeAt);
-    const from = Math.max(0, first - FIRST_PAINT / 4);
-    const to = Math.min(count, first + FIRST_PAINT);
+    // A screen above the viewport to a screen below it, as far as document order tells.
+    const from = firstBelow(-innerHeight, 0, count, rangeAt);
+    const to = firstBelow(2 * innerHeight, from, Math.min(count, from + FIRST_PAINT), rangeAt);
     for (let i = from; i < to; i++) this.highlight.add(rangeAt(i));
     // After the next frame, so that the mentions in view are on screen before the rest is sorted out.
     requestAnimationFrame(() => setTimeout(() => void this.watch(count, rangeAt, live, (i) => i >= from && i < to, stale)));
@@ -125,24 +125,24 @@ export class NearViewportPainter {
 }
 
 /**
- * The first range whose box is not above the viewport, by bisection: a page's text mostly
- * runs down the screen in document order, and the observer corrects what does not.
+ * The first range in [lo, hi) whose box does not end above `y` (viewport coordinates), by
+ * bisection: a page's text mostly runs down the screen in document order, and the observer
+ * corrects what does not.
  */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-}
-
-function firstBelowTop(count: number, rangeAt: (i: number) => StaticRange): number {
-  let lo = 0;
-  let hi = count;
+function firstBelow(y: number, lo: number, hi: number, rangeAt: (i: number) => StaticRange): number {
   const probe = document.createRange();
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const r = rangeAt(mid);
     probe.setStart(r.startContainer, r.startOffset);
     probe.setEnd(r.endContainer, r.endOffset);
-    if (probe.getBoundingClientRect().bottom < 0) lo = mid + 1;
+    if (probe.getBoundingClientRect().bottom < y) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** Resolves after the browser's next frame. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 }
