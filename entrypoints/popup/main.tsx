@@ -21,10 +21,11 @@ const app = document.getElementById('app')!;
  * the page the reader was on before it.
  */
 async function pageTab() {
-  const tabs = await browser.tabs.query({ currentWindow: true });
   const self = await browser.tabs.getCurrent();
-  const others = tabs.filter((t) => t.id !== self?.id);
-  return self ? others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0] : others.find((t) => t.active);
+  if (!self) return (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  // Opened in a tab of its own: the page last looked at, in whichever window.
+  const others = (await browser.tabs.query({})).filter((t) => t.id !== self.id);
+  return others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
 }
 
 async function main() {

@@ -25,15 +25,30 @@ const TRACKING_NAMES = new Set([
   'sr_share',
 ]);
 
-/** The URL highlights are stored under: no fragment, no tracking parameters, the rest as it was. */
+/**
+ * The URL highlights are stored under: no fragment, no tracking parameters, the rest as it
+ * was (same order, same encoding). The query is split by hand: in a Firefox content script
+ * the iterators of `URLSearchParams` cannot be iterated across the page's wrappers.
+ */
 export function canonicalUrl(href: string): string {
   const url = new URL(href);
   url.hash = '';
-  for (const name of [...url.searchParams.keys()]) {
-    const lower = name.toLowerCase();
-    if (TRACKING_NAMES.has(lower) || TRACKING_PREFIXES.some((p) => lower.startsWith(p))) url.searchParams.delete(name);
-  }
+  const kept = url.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair !== '' && !isTracking(pair.split('=')[0]));
+  url.search = kept.length > 0 ? `?${kept.join('&')}` : '';
   return url.toString();
+}
+
+function isTracking(rawName: string): boolean {
+  let name: string;
+  try {
+    name = decodeURIComponent(rawName.replace(/\+/g, ' ')).toLowerCase();
+  } catch {
+    return false;
+  }
+  return TRACKING_NAMES.has(name) || TRACKING_PREFIXES.some((p) => name.startsWith(p));
 }
 
 /** The host of a canonical URL, for grouping and filtering by site. */

@@ -14,6 +14,8 @@ describe('canonical URL', () => {
       'https://news.example/a/b?id=7&page=2',
     );
     expect(canonicalUrl('https://news.example/a?UTM_Campaign=z')).toBe('https://news.example/a');
+    expect(canonicalUrl('https://news.example/a?q=a%20b&utm%5Fmedium=x&&gclid=1#top')).toBe('https://news.example/a?q=a%20b');
+    expect(canonicalUrl('https://news.example/a?')).toBe('https://news.example/a');
   });
 });
 
