@@ -25,7 +25,6 @@ export function highlightName(color: HighlightColor): string {
 export class HighlightLayer {
   private readonly byColor = new Map<HighlightColor, Highlight>();
   private painted: Painted[] = [];
-  private stream?: TextStream;
 
   constructor() {
     for (const color of HIGHLIGHT_COLORS) {
@@ -39,7 +38,6 @@ export class HighlightLayer {
   /** Replaces what is painted with `placements` over `stream`. */
   paint(stream: TextStream, placements: Placement[]): void {
     this.clear();
-    this.stream = stream;
     this.painted = placements.map((p) => ({ ...p, range: new StaticRange(streamBounds(stream, p.start, p.end)) }));
     for (const p of this.painted) this.byColor.get(p.color)!.add(p.range);
   }
@@ -57,11 +55,6 @@ export class HighlightLayer {
   /** How many highlights are painted. */
   get count(): number {
     return this.painted.length;
-  }
-
-  /** The stream the highlights were last painted over. */
-  get currentStream(): TextStream | undefined {
-    return this.stream;
   }
 
   /** Unpaints everything. */

@@ -115,7 +115,7 @@ export class Highlighter {
       updated: now,
     };
     this.highlights.push(h);
-    this.place();
+    this.place(stream);
     selection!.removeAllRanges();
     this.host.hide();
     await this.deps.save(h);
@@ -170,15 +170,18 @@ export class Highlighter {
     }, SETTLE_MS);
   }
 
-  /** Places every highlight over the page's current text; those that cannot be placed are orphans. */
-  private place(): void {
+  /**
+   * Places every highlight over the page's current text (`stream`, when it was just read);
+   * those that cannot be placed are orphans.
+   */
+  private place(stream?: TextStream): void {
     if (!document.body) return;
     // Most pages have no highlights: they cost no second read of the page.
     if (this.highlights.length === 0) {
       this.layer.clear();
       return;
     }
-    const { stream } = this.read();
+    stream ??= this.read().stream;
     const anchorer = new Anchorer(stream.text);
     const placements: Placement[] = [];
     const orphans: string[] = [];
@@ -190,7 +193,7 @@ export class Highlighter {
     this.layer.paint(stream, placements);
     const anchored = placements.map((p) => p.id);
     const key = JSON.stringify([this.source, orphans, anchored]);
-    if (key !== this.lastReport && this.highlights.length > 0) {
+    if (key !== this.lastReport) {
       this.lastReport = key;
       void this.deps.report({ source: this.source, title: document.title, orphans, anchored }).catch(() => undefined);
     }
