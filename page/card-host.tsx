@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { HoverCard, type HoverCardProps } from '../components/HoverCard';
 import fieldsCss from '../components/fields.css?inline';
 import cardCss from '../components/hover-card.css?inline';
-import themeCss from '../components/theme.css?inline';
 import { floatNear } from './float';
+import { shadowHost } from './shadow-host';
 
 /**
  * Owns Gloss's one element in the page: a host with a closed shadow root, so page CSS
@@ -13,17 +13,14 @@ export class CardHost {
   readonly element: HTMLElement;
   private readonly root: ShadowRoot;
   private readonly mount: HTMLDivElement;
+  private readonly attach: () => void;
   private stopPositioning?: () => void;
   private returnFocus?: Element | null;
 
   constructor(onPointerEnter: () => void, onPointerLeave: () => void) {
-    this.element = document.createElement('gloss-card');
-    this.element.style.cssText = 'position:fixed;top:0;left:0;z-index:2147483647;display:none';
-    this.root = this.element.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = themeCss + cardCss + fieldsCss;
+    ({ element: this.element, root: this.root, attach: this.attach } = shadowHost('gloss-card', 'display:none', cardCss + fieldsCss));
     this.mount = document.createElement('div');
-    this.root.append(style, this.mount);
+    this.root.append(this.mount);
     this.element.addEventListener('pointerenter', (e) => e.isTrusted && onPointerEnter());
     this.element.addEventListener('pointerleave', (e) => e.isTrusted && onPointerLeave());
   }
@@ -34,7 +31,7 @@ export class CardHost {
 
   /** Shows (or updates) the card next to `anchor`; with `focus`, moves keyboard focus into it. */
   show(props: HoverCardProps, anchor: () => DOMRect, focus: boolean): void {
-    if (!this.element.isConnected) document.documentElement.append(this.element);
+    this.attach();
     render(<HoverCard {...props} />, this.mount);
     const wasOpen = this.isOpen;
     this.element.style.display = 'block';

@@ -2,8 +2,8 @@ import type { Placement } from '@floating-ui/dom';
 import { render, type VNode } from 'preact';
 import fieldsCss from '../components/fields.css?inline';
 import uiCss from '../components/page-ui.css?inline';
-import themeCss from '../components/theme.css?inline';
 import { floatNear } from './float';
+import { shadowHost } from './shadow-host';
 
 /**
  * Gloss's second element in the page, for the selection toolbar, the highlight editor and
@@ -14,6 +14,7 @@ export class ToolsHost {
   private readonly root: ShadowRoot;
   private readonly panel: HTMLDivElement;
   private readonly toast: HTMLDivElement;
+  private readonly attach: () => void;
   private stopPositioning?: () => void;
   private toastTimer?: ReturnType<typeof setTimeout>;
   private returnFocus?: Element | null;
@@ -21,21 +22,17 @@ export class ToolsHost {
   kind?: 'toolbar' | 'editor';
 
   constructor() {
-    this.element = document.createElement('gloss-tools');
-    this.element.style.cssText = 'position:fixed;top:0;left:0;z-index:2147483647;width:0;height:0';
-    this.root = this.element.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = themeCss + uiCss + fieldsCss;
+    ({ element: this.element, root: this.root, attach: this.attach } = shadowHost('gloss-tools', 'width:0;height:0', uiCss + fieldsCss));
     this.panel = document.createElement('div');
     this.panel.style.cssText = 'position:fixed;top:0;left:0;display:none';
     this.toast = document.createElement('div');
     this.toast.style.cssText = 'position:fixed;bottom:16px;left:50%;transform:translateX(-50%);display:none';
-    this.root.append(style, this.panel, this.toast);
+    this.root.append(this.panel, this.toast);
   }
 
   /** Shows `view` in the panel next to `anchor`; an editor takes focus and gives it back on hide. */
   show(kind: 'toolbar' | 'editor', view: VNode, anchor: () => DOMRect, placement: Placement): void {
-    if (!this.element.isConnected) document.documentElement.append(this.element);
+    this.attach();
     if (kind === 'editor' && this.kind !== 'editor') this.returnFocus = document.activeElement;
     this.kind = kind;
     render(view, this.panel);
@@ -59,7 +56,7 @@ export class ToolsHost {
 
   /** Shows a toast for `ms` milliseconds (it stays while hovered or focused). */
   notify(view: VNode, ms = 8000): void {
-    if (!this.element.isConnected) document.documentElement.append(this.element);
+    this.attach();
     render(view, this.toast);
     this.toast.style.display = 'block';
     clearTimeout(this.toastTimer);
