@@ -1,5 +1,5 @@
 import type { GlossDB } from '../db';
-import { compileMatcher, matcherInUse, storedMatcher, type Matcher } from '../matcher';
+import { MATCHER_FORMAT, compileMatcher, matcherInUse, storedMatcher, type Matcher } from '../matcher';
 import { matcherInput } from './matcher-input';
 import { enabledEntities, kbRevision } from './packs';
 
@@ -26,7 +26,7 @@ export async function loadMatcher(db: GlossDB): Promise<{ matcher: Matcher; timi
   const t0 = performance.now();
   const cached = await db.matcherCache.get(revision);
   // A matcher cached in an older layout (or folded by older tables) is compiled again.
-  if (cached?.matcher.format === 5) {
+  if (cached?.matcher.format === MATCHER_FORMAT) {
     const matcher = matcherInUse(cached.matcher);
     const timing: MatcherTiming = {
       revision,

@@ -1,5 +1,5 @@
 import { charTables, foldKeys } from './fold';
-import { AliasFlag, joinIds, matcherInUse, type Matcher, type MatcherInput } from './compiled';
+import { AliasFlag, MATCHER_FORMAT, joinIds, matcherInUse, type Matcher, type MatcherInput } from './compiled';
 import { buildTrie } from './trie-build';
 
 /** Compiles every alias into one trie; scan time then does not grow with the pack's size. */
@@ -7,14 +7,14 @@ export function compileMatcher(input: MatcherInput): Matcher {
   const { fold } = charTables();
   const texts = input.aliases.map((a) => a.text);
   const { chars, keyEnd } = foldKeys(texts, fold);
-  const trie = buildTrie(chars, keyEnd);
-  const payCount = trie.payKey.length;
+  const { payKey, ...trie } = buildTrie(chars, keyEnd);
+  const payCount = payKey.length;
   const payEntity = new Uint32Array(payCount);
   const payFlags = new Uint8Array(payCount);
   const caseStart = new Uint32Array(payCount + 1);
   const cased: string[] = [];
   for (let p = 0; p < payCount; p++) {
-    const a = input.aliases[trie.payKey[p]];
+    const a = input.aliases[payKey[p]];
     payEntity[p] = a.entity;
     payFlags[p] = a.flags;
     if (a.flags & AliasFlag.CaseSensitive) cased.push(a.text);
@@ -22,13 +22,8 @@ export function compileMatcher(input: MatcherInput): Matcher {
   }
   const { relStart, relTargets } = relatedIndex(input.entities);
   return matcherInUse({
-    format: 5,
-    nodeCount: trie.nodeCount,
-    childStart: trie.childStart,
-    label: trie.label,
-    tailStart: trie.tailStart,
-    tail: trie.tail,
-    payStart: trie.payStart,
+    ...trie,
+    format: MATCHER_FORMAT,
     payEntity,
     payFlags,
     caseText: cased.join(''),

@@ -1,3 +1,8 @@
+import type { PackedTrie } from './trie-build';
+
+/** The layout version of `CompiledMatcher`: a cached matcher of another version is compiled again. */
+export const MATCHER_FORMAT = 5;
+
 /** How an alias may match; combined as bits in `CompiledMatcher.payFlags`. */
 export const AliasFlag = {
   /** Only the exact letter case matches (acronyms such as `SCO`, `US`). */
@@ -35,15 +40,8 @@ export interface MatcherInput {
  * label[n], then tail[tailStart[n]] to tail[tailStart[n + 1] - 1]. Only what matching needs
  * is kept: names and alias spellings live in the database.
  */
-export interface CompiledMatcher {
-  format: 5;
-  nodeCount: number;
-  childStart: Uint32Array;
-  label: Uint16Array;
-  tailStart: Uint32Array;
-  tail: Uint16Array;
-  /** Node n's payloads are payStart[n] to payStart[n + 1] - 1. */
-  payStart: Uint32Array;
+export interface CompiledMatcher extends Omit<PackedTrie, 'payKey'> {
+  format: typeof MATCHER_FORMAT;
   payEntity: Uint32Array;
   payFlags: Uint8Array;
   /**

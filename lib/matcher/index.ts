@@ -2,7 +2,16 @@ import type { Matcher } from './compiled';
 import { resolveMentions, type Mention } from './resolve';
 import { scanText } from './scan';
 
-export { AliasFlag, matcherBytes, matcherInUse, storedMatcher, type CompiledMatcher, type Matcher, type MatcherInput } from './compiled';
+export {
+  AliasFlag,
+  MATCHER_FORMAT,
+  matcherBytes,
+  matcherInUse,
+  storedMatcher,
+  type CompiledMatcher,
+  type Matcher,
+  type MatcherInput,
+} from './compiled';
 export { compileMatcher } from './compile';
 export type { Mention, Resolution } from './resolve';
 

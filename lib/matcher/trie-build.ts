@@ -5,6 +5,7 @@ export interface PackedTrie {
   label: Uint16Array;
   tailStart: Uint32Array;
   tail: Uint16Array;
+  /** Node n's payloads are payStart[n] to payStart[n + 1] - 1. */
   payStart: Uint32Array;
   /** The key index of each payload, in key order within a node. */
   payKey: Uint32Array;
