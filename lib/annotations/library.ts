@@ -35,12 +35,16 @@ interface Doc {
  */
 export class Library {
   private index?: MiniSearch<Doc>;
+  /** Each page's title as last read, which wins over the one a highlight was made under. */
+  private readonly titles: Map<string, string>;
 
   constructor(
     readonly highlights: Highlight[],
     readonly notes: Note[],
     readonly pages: PageRecord[],
-  ) {}
+  ) {
+    this.titles = new Map(pages.map((p) => [p.source, p.title]));
+  }
 
   /** Built on the first search only: indexing 10,000 highlights takes about half a second. */
   private searchIndex(): MiniSearch<Doc> {
@@ -50,14 +54,13 @@ export class Library {
       storeFields: [],
       searchOptions: { prefix: true, fuzzy: 0.15, combineWith: 'AND', boost: { quote: 2, note: 2 } },
     });
-    const titles = new Map(this.pages.map((p) => [p.source, p.title]));
     index.addAll([
       ...this.highlights.map((h) => ({
         id: h.id,
         quote: h.quote.exact,
         note: h.note,
         tags: h.tags.join(' '),
-        title: titles.get(h.source) || h.title,
+        title: this.titles.get(h.source) || h.title,
       })),
       ...this.notes.map((n) => ({ id: n.id, quote: '', note: n.text, tags: n.tags.join(' '), title: n.title })),
     ]);
@@ -86,12 +89,11 @@ export class Library {
   groups(filter: LibraryFilter): PageGroup[] {
     const hits = filter.query.trim() ? new Set(this.find(filter.query)) : undefined;
     const keep = (x: { id: string; tags: string[] }) => (!hits || hits.has(x.id)) && (!filter.tag || x.tags.includes(filter.tag));
-    const titles = new Map(this.pages.map((p) => [p.source, p.title]));
     const bySource = new Map<string, PageGroup>();
     const group = (source: string, title: string) => {
       let g = bySource.get(source);
       if (!g) {
-        g = { source, title: titles.get(source) || title, site: siteOf(source), updated: '', highlights: [] };
+        g = { source, title: this.titles.get(source) || title, site: siteOf(source), updated: '', highlights: [] };
         bySource.set(source, g);
       }
       return g;
