@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { EVERY_PAGE } from '../../lib/annotations/protocol';
 import * as store from '../../lib/annotations/store';
 import { GlossDB } from '../../lib/db';
 import { exportPage } from '../../lib/export';
@@ -63,17 +64,14 @@ export default defineBackground(() => {
   });
   onMessage('saveNote', async ({ data, sender }) => {
     const before = await store.saveNote(db, data);
-    void broadcast(data.kind === 'page' ? data.target : '*', sender.tab?.id);
+    void broadcast(data.kind === 'page' ? data.target : EVERY_PAGE, sender.tab?.id);
     return before ?? null;
   });
   onMessage('reportAnchoring', async ({ data, sender }) => {
     const entities = sender.tab?.id !== undefined ? await tabs.entities(sender.tab.id) : [];
     await store.recordAnchoring(db, { ...data, entities });
   });
-  onMessage('tabEntities', async ({ data }) => {
-    const rows = await db.entities.bulkGet(await tabs.entities(data));
-    return rows.flatMap((e) => (e ? [{ id: e.id, name: e.name, type: e.type }] : []));
-  });
+  onMessage('tabEntities', async ({ data }) => service.pageEntities(await tabs.entities(data)));
   onMessage('goTo', async ({ data }) => {
     // Content scripts know which highlights they placed: ask each tab, activate the one that has it.
     for (const tab of await browser.tabs.query({})) {
@@ -90,7 +88,7 @@ export default defineBackground(() => {
     if (tab.id !== undefined) await tabs.setJump(tab.id, data);
   });
   onMessage('exportPage', ({ data }) => exportPage(db, data.source, data.format));
-  onMessage('annotationsImported', () => broadcast('*'));
+  onMessage('annotationsImported', () => broadcast(EVERY_PAGE));
   onMessage('takeJump', ({ sender }) => (sender.tab?.id !== undefined ? tabs.takeJump(sender.tab.id) : null));
 
   browser.tabs.onUpdated.addListener((tabId, change) => {

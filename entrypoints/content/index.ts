@@ -1,7 +1,8 @@
 import './mentions.css';
 import './highlights.css';
 import { download } from '../../components/download';
-import { noteId } from '../../lib/annotations/types';
+import { EVERY_PAGE } from '../../lib/annotations/protocol';
+import { noteWithText } from '../../lib/annotations/types';
 import { canonicalUrl } from '../../lib/annotations/url';
 import { onMessage, sendMessage } from '../../lib/messaging';
 import { Highlighter } from '../../page/highlighter';
@@ -19,18 +20,7 @@ export default defineContentScript({
         scan: (req) => sendMessage('scan', req),
         card: (id) => sendMessage('card', id),
         saveEntityNote: async (card, text) => {
-          const now = new Date().toISOString();
-          const before = card.note;
-          await sendMessage('saveNote', {
-            id: noteId('entity', card.id),
-            kind: 'entity',
-            target: card.id,
-            title: card.name,
-            text,
-            tags: before?.tags ?? [],
-            created: before?.created ?? now,
-            updated: now,
-          });
+          await sendMessage('saveNote', noteWithText('entity', card.id, card.name, text, card.note));
         },
       },
       controller.signal,
@@ -50,9 +40,10 @@ export default defineContentScript({
       onMessage('nextMention', () => reader.next()),
       onMessage('pageInfo', () => ({ ...reader.info(), ...highlighter.info() })),
       onMessage('refresh', () => reader.refresh()),
-      onMessage('annotationsChanged', () => {
-        reader.forgetCards();
-        return highlighter.reload();
+      onMessage('annotationsChanged', async ({ data: source }) => {
+        // Entity notes show on every page; a page's own highlights only matter on that page.
+        if (source === EVERY_PAGE) reader.forgetCards();
+        if (source === EVERY_PAGE || source === highlighter.info().source) await highlighter.reload();
       }),
       onMessage('highlightSelection', ({ data }) => highlighter.highlightSelection(data)),
       onMessage('jumpTo', ({ data }) => highlighter.jumpTo(data)),

@@ -7,7 +7,7 @@ import { ExportMenu, type ExportChoice } from '../../components/ExportMenu';
 import { PopupView } from '../../components/PopupView';
 import type { AnnotationActions } from '../../components/ThisPage';
 import { Library } from '../../lib/annotations/library';
-import { noteId } from '../../lib/annotations/types';
+import { noteWithText } from '../../lib/annotations/types';
 import { GlossDB } from '../../lib/db';
 import { exportAll, exportPage } from '../../lib/export';
 import { isPaused, pageState, setPaused, setSiteOff } from '../../lib/kb/site-settings';
@@ -37,21 +37,8 @@ async function main() {
     saveHighlight: (h) => void sendMessage('saveHighlight', h),
     deleteHighlight: (h) => void sendMessage('deleteHighlight', h.id),
     goTo: (h) => void sendMessage('goTo', h.id).then(() => window.close()),
-    savePageNote: (source, title, text, before) => {
-      // Sent at once, without reading first: the popup may close the moment Save is pressed.
-      const now = new Date().toISOString();
-      const id = noteId('page', source);
-      void sendMessage('saveNote', {
-        id,
-        kind: 'page',
-        target: source,
-        title,
-        text,
-        tags: before?.tags ?? [],
-        created: before?.created ?? now,
-        updated: now,
-      });
-    },
+    // Sent at once, without reading first: the popup may close the moment Save is pressed.
+    savePageNote: (source, title, text, before) => void sendMessage('saveNote', noteWithText('page', source, title, text, before)),
   };
   const onExport = async (choice: ExportChoice) => {
     const file = choice.scope === 'page' ? await exportPage(db, page!.source, choice.format) : await exportAll(db, choice.format);

@@ -3,6 +3,9 @@ import type { PageEntity } from '../messaging';
 import type { AnchoringReport, PageAnnotations } from './store';
 import type { Highlight, HighlightColor, Note } from './types';
 
+/** What `annotationsChanged` says when an entity note or an import may touch every page. */
+export const EVERY_PAGE = '*';
+
 /** The messages about highlights and notes, part of Gloss's one protocol. */
 export interface AnnotationProtocol {
   /** Content → background: a page's highlights and note. */
@@ -17,7 +20,7 @@ export interface AnnotationProtocol {
   reportAnchoring(report: Omit<AnchoringReport, 'entities'>): void;
   /** Popup → background: the entities the page in tab `tabId` mentions. */
   tabEntities(tabId: number): PageEntity[];
-  /** Background → content: highlights or notes of `source` changed elsewhere; load them again. */
+  /** Background → content: highlights or notes of `source` (or of `EVERY_PAGE`) changed elsewhere; load them again. */
   annotationsChanged(source: string): void;
   /** Background → content: highlight the current selection (keyboard shortcut or context menu). */
   highlightSelection(color: HighlightColor | null): void;

@@ -78,6 +78,12 @@ export function noteId(kind: NoteKind, target: string): string {
   return `urn:gloss:${kind}-note:${encodeURIComponent(target)}`;
 }
 
+/** The note on `target` with new text, keeping the tags and creation time of the note it replaces. */
+export function noteWithText(kind: NoteKind, target: string, title: string, text: string, before?: Note | null): Note {
+  const now = new Date().toISOString();
+  return { id: noteId(kind, target), kind, target, title, text, tags: before?.tags ?? [], created: before?.created ?? now, updated: now };
+}
+
 /** A fresh highlight id. */
 export function newHighlightId(): string {
   return `urn:uuid:${crypto.randomUUID()}`;

@@ -1,4 +1,4 @@
-import { getSetting, setSetting, type GlossDB, type PackRecord, type StoredEntity } from '../db';
+import { getSetting, setSetting, type EntityEdit, type GlossDB, type PackRecord, type StoredEntity } from '../db';
 import type { Pack } from './types';
 
 const REVISION = 'kbRevision';
@@ -72,10 +72,12 @@ export async function enabledEntities(db: GlossDB): Promise<StoredEntity[]> {
   for (const p of packs) {
     const rows = await db.entities.where('pack').equals(p.id).toArray();
     rows.sort((a, b) => a.rank - b.rank);
-    for (const row of rows) {
-      const changes = edits.get(row.id);
-      out.push(changes ? { ...row, ...changes } : row);
-    }
+    for (const row of rows) out.push(withEdit(row, edits.get(row.id)));
   }
   return out;
+}
+
+/** An entity as the reader sees it: the pack's record with the reader's changes over it. */
+export function withEdit(row: StoredEntity, changes: EntityEdit['changes'] | undefined): StoredEntity {
+  return changes ? { ...row, ...changes } : row;
 }

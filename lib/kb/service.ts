@@ -1,9 +1,9 @@
 import type { GlossDB } from '../db';
 import { findMentions, matcherBytes, type Matcher, type Mention } from '../matcher';
-import type { CardData, MatcherStats, ScanRequest } from '../messaging';
+import type { CardData, MatcherStats, PageEntity, ScanRequest } from '../messaging';
 import { emptyScan, encodeScan, type ScanResponse } from '../scan-codec';
 import { loadMatcher, type MatcherTiming } from './matcher-store';
-import { kbRevision } from './packs';
+import { kbRevision, withEdit } from './packs';
 import { pageState } from './site-settings';
 
 /**
@@ -58,18 +58,30 @@ export class KnowledgeService {
       for (const e of m.resolution.alternatives) wanted.add(e);
       if (m.resolution.supportedBy !== undefined) wanted.add(m.resolution.supportedBy);
     }
-    const indices = [...wanted];
-    const rows = await this.db.entities.bulkGet(indices.map((e) => matcher.entityIds[e]));
-    return new Map(indices.flatMap((e, i) => (rows[i] ? [[e, rows[i].name] as const] : [])));
+    // Most pages have no ambiguous mention: no database read on the scan's path then.
+    if (wanted.size === 0) return new Map();
+    const index = new Map([...wanted].map((e) => [matcher.entityIds[e], e]));
+    const entities = await this.pageEntities([...index.keys()]);
+    return new Map(entities.map((e) => [index.get(e.id)!, e.name]));
+  }
+
+  /** Id, name and type of each entity still in the knowledge base, in order, the reader's edits applied. */
+  async pageEntities(ids: string[]): Promise<PageEntity[]> {
+    if (ids.length === 0) return [];
+    const [rows, edits] = await Promise.all([this.db.entities.bulkGet(ids), this.db.entityEdits.bulkGet(ids)]);
+    return rows.flatMap((row, i) => {
+      if (!row) return [];
+      const e = withEdit(row, edits[i]?.changes);
+      return [{ id: e.id, name: e.name, type: e.type }];
+    });
   }
 
   /** The data of one entity's card, the reader's edits applied; null if it is gone. */
   async card(id: string): Promise<CardData | null> {
     const [row, edit] = await Promise.all([this.db.entities.get(id), this.db.entityEdits.get(id)]);
     if (!row) return null;
-    const e = edit ? { ...row, ...edit.changes } : row;
-    const relatedRows = await this.db.entities.bulkGet(e.related);
-    const related = relatedRows.flatMap((r) => (r ? [{ id: r.id, name: r.name, type: r.type }] : []));
+    const e = withEdit(row, edit?.changes);
+    const related = await this.pageEntities(e.related);
     return {
       id: e.id,
       name: e.name,
