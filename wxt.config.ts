@@ -13,7 +13,7 @@ export default defineConfig({
     description:
       'Read the news with context: hover cards for the people, places and organisations an article names, from a knowledge base kept on your machine.',
     minimum_chrome_version: '105',
-    permissions: ['contextMenus', 'storage'],
+    permissions: ['contextMenus', 'downloads', 'storage'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serveStatic } from '../scripts/static-server';
-import { CHROME_BUILD, CHROMIUM, launchWithGloss } from '../tests/e2e/chromium';
+import { BENCH_BUILD, CHROME_BUILD, CHROMIUM, launchWithGloss } from '../tests/e2e/chromium';
 import type { MatcherStats } from '../lib/messaging';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -200,7 +200,8 @@ async function markJs(base: string, aliases: string[]) {
 
 async function main() {
   const { url: base, server } = await serveStatic({ '/shared/': resolve(ROOT, '../shared/fixtures'), '/': resolve(ROOT, 'demo/pages') });
-  const { context, extensionId } = await launchWithGloss();
+  // The bench build: only it leaves the `gloss:*` marks these figures are read from.
+  const { context, extensionId } = await launchWithGloss({ build: BENCH_BUILD });
   await context.addInitScript(KEEP_NAMES);
   const options = await context.newPage();
   const results: Record<string, unknown> = {
@@ -211,6 +212,7 @@ async function main() {
   const seed = `${base}/shared/seed-article.html`;
   const big = `${base}/shared/bench/page-1mb.html`;
 
+  // The size the reader downloads: the release build's, which holds no mark code.
   const contentJs = readFileSync(join(CHROME_BUILD, 'content-scripts/content.js'));
   results.contentScript = { bytes: contentJs.length, gzipBytes: gzipSync(contentJs).length };
 

@@ -1,6 +1,6 @@
 import type { ExportFile } from '../lib/export/files';
 
-/** Saves an export through a temporary link, so the manifest needs no downloads permission. */
+/** Saves an export from an extension page (popup, options) through a temporary link. */
 export function download(file: ExportFile): void {
   const blob = new Blob([file.data as BlobPart], { type: file.mime });
   const url = URL.createObjectURL(blob);

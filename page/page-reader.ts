@@ -2,6 +2,7 @@ import type { HoverCardProps } from '../components/HoverCard';
 import { AliasFlag } from '../lib/matcher/compiled';
 import type { CardData, PageEntity, PageState, ScanRequest } from '../lib/messaging';
 import { MENTION_STRIDE, decodeScan, type ScanResponse, type ScanResult } from '../lib/scan-codec';
+import { BENCH_MARKS, benchMark } from './bench-marks';
 import { CardHost } from './card-host';
 import { MentionLayer, caretAt, liveRange, rangeContainsPoint, type MentionRef } from './mention-layer';
 import { pageScheme } from './page-scheme';
@@ -101,17 +102,17 @@ export class PageReader {
     this.observer?.disconnect();
     if (!document.body) return;
     const stale = () => generation !== this.generation || this.signal.aborted;
-    performance.mark('gloss:read-start');
+    benchMark('read-start');
     const stream = await this.read(document.body, stale);
     if (!stream) return;
-    performance.mark('gloss:read-end');
+    benchMark('read-end');
     const response = await this.scan(stream);
     if (stale()) return;
-    performance.mark('gloss:scanned', { detail: { mentions: response.mentions.length / MENTION_STRIDE } });
+    benchMark('scanned', { mentions: response.mentions.length / MENTION_STRIDE });
     this.state = response.state;
     if (response.state !== 'on') return;
     if (!(await this.layer.add(stream, response, stale))) return;
-    requestAnimationFrame(() => performance.mark('gloss:painted'));
+    if (BENCH_MARKS) requestAnimationFrame(() => benchMark('painted'));
     this.observer?.observe(document.body, { childList: true, subtree: true, characterData: true });
   }
 

@@ -8,6 +8,7 @@ import { KnowledgeService } from '../../lib/kb/service';
 import type { Pack } from '../../lib/kb/types';
 import { onMessage, sendMessage } from '../../lib/messaging';
 import { scanEntityIds } from '../../lib/scan-codec';
+import { saveFiles } from './save-files';
 import { TabMemory } from './tab-memory';
 
 /** Entities remembered per tab for the popup and the page's export: a real article names far fewer. */
@@ -87,7 +88,11 @@ export default defineBackground(() => {
     const tab = await browser.tabs.create({ url: h.source });
     if (tab.id !== undefined) await tabs.setJump(tab.id, data);
   });
-  onMessage('exportPage', ({ data }) => exportPage(db, data.source, data.format));
+  onMessage('savePageExport', async ({ data: source }) => {
+    const files = [await exportPage(db, source, 'markdown'), await exportPage(db, source, 'w3c')];
+    await saveFiles(files);
+    return files.length;
+  });
   onMessage('annotationsImported', () => broadcast(EVERY_PAGE));
   onMessage('takeJump', ({ sender }) => (sender.tab?.id !== undefined ? tabs.takeJump(sender.tab.id) : null));
 

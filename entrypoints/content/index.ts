@@ -1,20 +1,23 @@
 import './mentions.css';
 import './highlights.css';
-import { download } from '../../components/download';
 import { EVERY_PAGE } from '../../lib/annotations/protocol';
 import { noteWithText } from '../../lib/annotations/types';
 import { canonicalUrl } from '../../lib/annotations/url';
 import { onMessage, sendMessage } from '../../lib/messaging';
+import { benchMark } from '../../page/bench-marks';
 import { Highlighter } from '../../page/highlighter';
+import { onOrphaned } from '../../page/orphaned';
 import { PageReader } from '../../page/page-reader';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*', 'file:///*'],
   runAt: 'document_idle',
+  // WXT's start-up postMessage names the extension to the page; its CustomEvent is enough.
+  noScriptStartedPostMessage: true,
   main(ctx) {
-    performance.mark('gloss:content-start');
+    benchMark('content-start');
     const controller = new AbortController();
-    ctx.onInvalidated(() => controller.abort());
+    onOrphaned(ctx, () => controller.abort());
     const reader = new PageReader(
       {
         scan: (req) => sendMessage('scan', req),
@@ -49,13 +52,9 @@ export default defineContentScript({
       onMessage('jumpTo', ({ data }) => highlighter.jumpTo(data)),
       onMessage('exportThisPage', async () => {
         try {
-          const source = canonicalUrl(location.href);
-          const files = [
-            await sendMessage('exportPage', { source, format: 'markdown' }),
-            await sendMessage('exportPage', { source, format: 'w3c' }),
-          ];
-          files.forEach(download);
-          highlighter.notify(`Saved ${files.map((f) => f.filename).join(' and ')}.`);
+          // The background saves the files: a URL made in the page would be the page's to read.
+          const saved = await sendMessage('savePageExport', canonicalUrl(location.href));
+          highlighter.notify(`Saved ${saved} files.`);
         } catch (e) {
           highlighter.notify((e as Error).message);
         }

@@ -1,4 +1,3 @@
-import type { ExportFile } from '../export/files';
 import type { PageEntity } from '../messaging';
 import type { AnchoringReport, PageAnnotations } from './store';
 import type { Highlight, HighlightColor, Note } from './types';
@@ -32,8 +31,8 @@ export interface AnnotationProtocol {
   takeJump(): string | null;
   /** Background → content: save this page's highlights and notes as Markdown and JSON (keyboard shortcut). */
   exportThisPage(): void;
-  /** Content → background: one page's export file. */
-  exportPage(req: { source: string; format: 'markdown' | 'w3c' }): ExportFile;
+  /** Content → background: save page `source`'s export as Markdown and JSON files from the background; returns how many. */
+  savePageExport(source: string): number;
   /** Options → background: an import wrote highlights or notes; every tab loads them again. */
   annotationsImported(): void;
 }

@@ -26,3 +26,12 @@ export function slug(text: string): string {
     .replace(/^-+|-+$/g, '');
   return [...s].slice(0, 60).join('').replace(/-+$/, '') || 'page';
 }
+
+/** The file as a base64 `data:` URL: a service worker cannot make `blob:` URLs to download from. */
+export function dataUrl(file: ExportFile): string {
+  const bytes = typeof file.data === 'string' ? new TextEncoder().encode(file.data) : file.data;
+  let binary = '';
+  // In chunks: String.fromCharCode takes its bytes as arguments, and the stack limits how many.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `data:${file.mime};base64,${btoa(binary)}`;
+}

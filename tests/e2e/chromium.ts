@@ -6,22 +6,25 @@ import { join, resolve } from 'node:path';
 /** Debian's Chromium; the tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROME_BUILD = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The bench build (`npm run build:bench`): the release build plus the `gloss:*` timing marks. */
+export const BENCH_BUILD = resolve(import.meta.dirname, '../../.output/chrome-mv3-bench');
 
-/** Chromium with the built extension loaded, headless, and its extension id. */
-export async function launchWithGloss(opts: { headless?: boolean } = {}): Promise<{
+/** Chromium with the built extension (the release build unless told) loaded, headless, and its extension id. */
+export async function launchWithGloss(opts: { headless?: boolean; build?: string } = {}): Promise<{
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
 }> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
-  if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error('No extension build: run npm run build');
+  const build = opts.build ?? CHROME_BUILD;
+  if (!existsSync(join(build, 'manifest.json'))) throw new Error(`No extension build in ${build}: run npm run build`);
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'gloss-profile-')), {
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

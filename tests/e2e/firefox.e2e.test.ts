@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../scripts/static-server';
 import { sharedAvailable } from '../shared-fixtures';
 import { FIREFOX_UUID, launchFirefoxWithGloss } from './firefox';
+import { mentionCount, waitForSettledPaint } from './paint';
 
 const run = sharedAvailable('the Firefox end-to-end test');
 
@@ -18,7 +19,7 @@ describe.runIf(run)('Firefox ESR with the built Firefox extension', () => {
     browser = await launchFirefoxWithGloss();
     page = await browser.newPage();
     await page.goto(`${base}/shared/seed-article.html`);
-    await page.waitForFunction(() => performance.getEntriesByName('gloss:painted').length > 0, { timeout: 30_000 });
+    await waitForSettledPaint(() => page.evaluate(mentionCount), 30_000);
   });
 
   afterAll(async () => {
@@ -104,7 +105,7 @@ describe.runIf(run)('Firefox ESR with the built Firefox extension', () => {
       );
     await expect.poll(painted).toEqual([quote]);
     await page.reload();
-    await page.waitForFunction(() => performance.getEntriesByName('gloss:painted').length > 0, { timeout: 30_000 });
+    await waitForSettledPaint(() => page.evaluate(mentionCount), 30_000);
     await expect.poll(painted, { timeout: 10_000 }).toEqual([quote]);
   });
 });

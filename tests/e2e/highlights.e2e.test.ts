@@ -277,10 +277,17 @@ describe.runIf(run)('highlights and notes, in Chromium with the built extension'
     await expect
       .poll(() => paintedHighlights(app).then((hs) => hs.map((h) => h.text.replace(/\s+/g, ' '))))
       .toEqual([text.replace(/\s+/g, ' ')]);
-    const downloads: string[] = [];
-    app.on('download', (d) => downloads.push(d.suggestedFilename()));
+    // The background saves the files (the page never holds their URL); read back from where they landed.
+    const since = new Date().toISOString();
+    const saved = () =>
+      session.worker.evaluate(async (since) => {
+        const api = (globalThis as unknown as { chrome: { downloads: typeof browser.downloads } }).chrome.downloads;
+        return (await api.search({ state: 'complete', startedAfter: since })).map((d) => ({ mime: d.mime, path: d.filename }));
+      }, since);
     await send('exportThisPage');
-    await expect.poll(() => downloads.sort()).toEqual([expect.stringMatching(/\.jsonld$/), expect.stringMatching(/\.md$/)]);
+    await expect.poll(async () => (await saved()).map((d) => d.mime).sort()).toEqual(['application/ld+json', 'text/markdown']);
+    for (const { path } of await saved()) expect(readFileSync(path, 'utf8').replace(/\s+/g, ' ')).toContain(text.replace(/\s+/g, ' '));
+    await expect.poll(() => accessibleText(app)).toContain('Saved 2 files.');
     await app.close();
   });
 });

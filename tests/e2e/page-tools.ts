@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
+import { mentionCount, waitForSettledPaint } from './paint';
 
 /** Waits until Gloss has painted the page's mentions. */
 export async function waitForPaint(page: Page): Promise<void> {
-  await page.waitForFunction(() => performance.getEntriesByName('gloss:painted').length > 0, null, { timeout: 20_000 });
+  await waitForSettledPaint(() => page.evaluate(mentionCount));
 }
 
 /** The painted mentions as the page's highlight registry holds them: text and first box. */
