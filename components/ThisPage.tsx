@@ -1,3 +1,4 @@
+import type { BaseVersion, SaveOutcome } from '../lib/annotations/store';
 import type { Highlight, Note } from '../lib/annotations/types';
 import type { PageEntity, PageInfo } from '../lib/messaging';
 import { HighlightList } from './HighlightList';
@@ -5,7 +6,8 @@ import { NoteEditor } from './NoteEditor';
 
 /** What the popup can do with a highlight or a note. */
 export interface AnnotationActions {
-  saveHighlight: (h: Highlight) => void;
+  /** Saves a highlight unless it changed since `base` (the version the editor loaded; absent for an undo). */
+  saveHighlight: (h: Highlight, base?: BaseVersion) => Promise<SaveOutcome<Highlight>>;
   deleteHighlight: (h: Highlight) => void;
   goTo: (h: Highlight) => void;
   /** Saves the page note; `before` is the note as it was, if any (its tags and creation time stay). */

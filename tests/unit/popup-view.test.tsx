@@ -18,7 +18,7 @@ const page: PageInfo = {
 function mount(props: Partial<PopupViewProps>) {
   const el = document.createElement('div');
   document.body.append(el);
-  const actions = { saveHighlight: vi.fn(), deleteHighlight: vi.fn(), goTo: vi.fn(), savePageNote: vi.fn() };
+  const actions = { saveHighlight: vi.fn().mockResolvedValue({ saved: true }), deleteHighlight: vi.fn(), goTo: vi.fn(), savePageNote: vi.fn() };
   render(
     <PopupView
       page={page}
@@ -102,7 +102,34 @@ describe('popup', () => {
     tags.dispatchEvent(new Event('input', { bubbles: true }));
     await tick();
     [...el.querySelectorAll<HTMLButtonElement>('li.item button')].find((b) => b.textContent === 'Save')!.click();
-    expect(actions.saveHighlight).toHaveBeenCalledWith(expect.objectContaining({ id: h.id, note: 'New note', tags: ['asia', 'water'] }));
+    expect(actions.saveHighlight).toHaveBeenCalledWith(expect.objectContaining({ id: h.id, note: 'New note', tags: ['asia', 'water'] }), h.updated);
     expect(actions.saveHighlight.mock.calls[0][0].updated > h.updated).toBe(true);
+  });
+
+  it('when the highlight was saved elsewhere meanwhile, shows the newer note and saves nothing until the reader chooses', async () => {
+    const h = highlight({ source: page.source, note: 'as loaded' });
+    const newer = { ...h, note: 'from the other tab', tags: ['later'], updated: '2026-11-05T00:00:00.000Z' };
+    const { el, actions } = mount({ library: new Library([h], [], []) });
+    actions.saveHighlight.mockResolvedValueOnce({ saved: false, current: newer });
+    const button = (label: string) => [...el.querySelectorAll<HTMLButtonElement>('li.item button')].find((b) => b.textContent === label)!;
+    button('Edit').click();
+    await tick();
+    const area = el.querySelector('li.item textarea') as HTMLTextAreaElement;
+    area.value = 'mine';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+    button('Save').click();
+    await tick();
+    expect(el.querySelector('li.item [role="alert"]')?.textContent).toContain('Changed elsewhere');
+    expect(el.querySelector('li.item .newer')?.textContent).toBe('from the other tab #later');
+    expect((el.querySelector('li.item textarea') as HTMLTextAreaElement).value).toBe('mine');
+    button('Take the newer').click();
+    await tick();
+    expect((el.querySelector('li.item textarea') as HTMLTextAreaElement).value).toBe('from the other tab');
+    expect((el.querySelector('li.item input[type="text"]') as HTMLInputElement).value).toBe('later');
+    button('Save').click();
+    await tick();
+    expect(actions.saveHighlight).toHaveBeenLastCalledWith(expect.objectContaining({ note: 'from the other tab' }), newer.updated);
+    expect(el.querySelector('li.item textarea')).toBeNull();
   });
 });
