@@ -29,6 +29,11 @@ export class CardHost {
     return this.element.style.display !== 'none';
   }
 
+  /** Whether the pointer is over the card, its note frame included (which the page gets no pointer events from). */
+  get isHovered(): boolean {
+    return this.element.matches(':hover');
+  }
+
   /** Shows (or updates) the card next to `anchor`; with `focus`, moves keyboard focus into it. */
   show(props: HoverCardProps, anchor: () => DOMRect, focus: boolean): void {
     this.attach();

@@ -268,7 +268,7 @@ export class PageReader {
 
   private scheduleClose(): void {
     clearTimeout(this.closeTimer);
-    this.closeTimer = setTimeout(() => this.close(), GRACE_MS);
+    this.closeTimer = setTimeout(() => !this.host.isHovered && this.close(), GRACE_MS);
   }
 
   private cancelClose(): void {

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 /** Waits until Gloss has painted the page's mentions. */
 export async function waitForPaint(page: Page): Promise<void> {
@@ -199,5 +199,30 @@ export async function accessibleText(page: Page): Promise<string> {
       .join('\n');
   } finally {
     await cdp.detach();
+  }
+}
+
+/**
+ * The note frame Gloss opened in the page: the highlight editor, or the note of the entity on
+ * the open card. Playwright reaches it through `page.frames()`, closed shadow root or not.
+ */
+export async function noteFrame(page: Page, kind: 'highlight' | 'entity', timeout = 5_000): Promise<Frame> {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    const frame = page
+      .frames()
+      .findLast((f) => f.url().includes('/note-frame.html') && new URL(f.url()).searchParams.has(kind) && !f.isDetached());
+    if (frame) return frame;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no ${kind} note frame; frames: ${JSON.stringify(page.frames().map((f) => f.url()))}`);
+}
+
+/** Waits until no highlight editor frame is left in the page. */
+export async function editorClosed(page: Page): Promise<void> {
+  const until = Date.now() + 5_000;
+  while (page.frames().some((f) => f.url().includes('/note-frame.html?highlight'))) {
+    if (Date.now() > until) throw new Error('the highlight editor is still open');
+    await page.waitForTimeout(100);
   }
 }
