@@ -16,13 +16,22 @@ export interface OpenNoteFrame {
  */
 export class NoteFrames {
   private readonly handlers = new Map<string, (e: NoteFrameEvent) => void>();
+  private page = browser.runtime.getURL('/note-frame.html');
+
+  /** `pageUrl`: the frame page's URL as the background knows it (Chrome's dynamic id, which pages cannot probe for). */
+  constructor(pageUrl: Promise<string>) {
+    void pageUrl.then(
+      (url) => (this.page = url),
+      () => undefined,
+    );
+  }
 
   /** A frame showing the editor of a highlight or the note on an entity, in the page's colour scheme. */
   open(what: { highlight: string } | { entity: string }, scheme: 'light' | 'dark', onEvent: (e: NoteFrameEvent) => void): OpenNoteFrame {
     const token = crypto.randomUUID();
     const query = new URLSearchParams({ ...what, scheme, frame: token });
     const frame: OpenNoteFrame = {
-      src: `${browser.runtime.getURL('/note-frame.html')}?${query}`,
+      src: `${this.page}?${query}`,
       height: 'highlight' in what ? 320 : 40,
       close: () => this.handlers.delete(token),
     };

@@ -73,6 +73,7 @@ export default defineBackground(() => {
     if (outcome.saved) void broadcast(data.record.kind === 'page' ? data.record.target : EVERY_PAGE, sender.tab?.id);
     return outcome;
   });
+  onMessage('noteFrameUrl', () => browser.runtime.getURL('/note-frame.html'));
   // The note frame is an extension page inside the tab: what it tells goes to that tab's content script only.
   onMessage('noteFrame', ({ data, sender }) => {
     if (sender.tab?.id !== undefined) void sendMessage('noteFrame', data, { tabId: sender.tab.id, frameId: 0 }).catch(() => undefined);

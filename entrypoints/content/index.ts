@@ -15,7 +15,7 @@ export default defineContentScript({
     performance.mark('gloss:content-start');
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
-    const frames = new NoteFrames();
+    const frames = new NoteFrames(sendMessage('noteFrameUrl', undefined));
     const reader = new PageReader(
       {
         scan: (req) => sendMessage('scan', req),

@@ -16,9 +16,7 @@ export interface VersionedSave<T> {
  * What the note frame tells the content script that opened it (relayed by the background):
  * only what it needs to paint, never the reader's text. `frame` is the token the frame was opened with.
  */
-export type NoteFrameEvent =
-  | { frame: string; type: 'height'; height: number }
-  | { frame: string; type: 'saved' | 'delete' | 'closed' };
+export type NoteFrameEvent = { frame: string; type: 'height'; height: number } | { frame: string; type: 'saved' | 'delete' | 'closed' };
 
 /** The reader's note on an entity and the entity's name, for the note frame of a card. */
 export interface EntityNote {
@@ -36,6 +34,8 @@ export interface AnnotationProtocol {
   getHighlight(id: string): Highlight | null;
   /** Note frame → background: the reader's note on entity `id`; null when the entity is gone. */
   entityNote(id: string): EntityNote | null;
+  /** Content → background: the note frame's URL; in Chrome it carries the session's dynamic id, which only the background is told. */
+  noteFrameUrl(): string;
   /** Note frame → background → the content script of the frame's tab. */
   noteFrame(event: NoteFrameEvent): void;
   /** Content or popup → background: delete a highlight; returns it for undo. */

@@ -226,3 +226,15 @@ export async function editorClosed(page: Page): Promise<void> {
     await page.waitForTimeout(100);
   }
 }
+
+/** The point a reader clicks to open the editor of the first highlight painted in `color`. */
+export function highlightPoint(page: Page, color = 'yellow'): Promise<{ x: number; y: number }> {
+  return page.evaluate((color) => {
+    const r = [...(CSS.highlights.get(`gloss-hl-${color}`) as unknown as Iterable<StaticRange>)][0];
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    const box = range.getClientRects()[0];
+    return { x: box.left + 30, y: box.top + box.height / 2 };
+  }, color);
+}

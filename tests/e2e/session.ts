@@ -1,6 +1,6 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { Server } from 'node:http';
-import { serveStatic } from '../../scripts/static-server';
+import { defaultRoots, serveStatic } from '../../scripts/static-server';
 import { launchWithGloss } from './chromium';
 import { keepParsedDom, waitForPaint } from './page-tools';
 
@@ -18,12 +18,12 @@ export interface GlossSession {
 }
 
 /**
- * Serves the demo pages and ../shared fixtures on 127.0.0.1, launches Chromium with the built
+ * Serves the demo pages and ../shared fixtures (or other `roots`) on 127.0.0.1, launches Chromium with the built
  * extension, and opens `path` (its DOM kept as parsed, for the byte-for-byte check) once
  * Gloss has painted its mentions.
  */
-export async function openWithGloss(path: string): Promise<GlossSession> {
-  const { url: base, server }: { url: string; server: Server } = await serveStatic();
+export async function openWithGloss(path: string, roots = defaultRoots()): Promise<GlossSession> {
+  const { url: base, server }: { url: string; server: Server } = await serveStatic(roots);
   const { context, extensionId, worker } = await launchWithGloss();
   const outside: string[] = [];
   context.on('request', (req) => {
