@@ -49,7 +49,12 @@ async function main(): Promise<void> {
     if (!entity) return;
     render(
       <div class={`theme entity ${scheme}`}>
-        <EntityNote entity={entityId} name={entity.name} note={entity.note} send={(record, base) => sendMessage('saveNote', { record, base })} />
+        <EntityNote
+          entity={entityId}
+          name={entity.name}
+          note={entity.note}
+          send={(record, base) => sendMessage('saveNote', { record, base })}
+        />
       </div>,
       app,
     );

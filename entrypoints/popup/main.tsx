@@ -38,7 +38,8 @@ async function main() {
     deleteHighlight: (h) => void sendMessage('deleteHighlight', h.id),
     goTo: (h) => void sendMessage('goTo', h.id).then(() => window.close()),
     // Sent at once, without reading first: the popup may close the moment Save is pressed.
-    savePageNote: (source, title, text, before) => void sendMessage('saveNote', { record: noteWithText('page', source, title, text, before) }),
+    savePageNote: (source, title, text, before) =>
+      void sendMessage('saveNote', { record: noteWithText('page', source, title, text, before) }),
   };
   const onExport = async (choice: ExportChoice) => {
     const file = choice.scope === 'page' ? await exportPage(db, page!.source, choice.format) : await exportAll(db, choice.format);

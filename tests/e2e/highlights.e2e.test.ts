@@ -225,9 +225,9 @@ describe.runIf(run)('highlights and notes, in Chromium with the built extension'
     const at = await locateMention(other, 'NATO');
     await other.mouse.move(at.x, at.y, { steps: 3 });
     await waitForDialog(other, nato);
-    await expect.poll(async () => (await noteFrame(other, 'entity')).locator('.note p').innerText()).toBe(
-      'Your note Mongolia is a NATO partner, not a member.',
-    );
+    await expect
+      .poll(async () => (await noteFrame(other, 'entity')).locator('.note p').innerText())
+      .toBe('Your note Mongolia is a NATO partner, not a member.');
     await other.close();
   });
 

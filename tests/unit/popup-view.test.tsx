@@ -18,7 +18,12 @@ const page: PageInfo = {
 function mount(props: Partial<PopupViewProps>) {
   const el = document.createElement('div');
   document.body.append(el);
-  const actions = { saveHighlight: vi.fn().mockResolvedValue({ saved: true }), deleteHighlight: vi.fn(), goTo: vi.fn(), savePageNote: vi.fn() };
+  const actions = {
+    saveHighlight: vi.fn().mockResolvedValue({ saved: true }),
+    deleteHighlight: vi.fn(),
+    goTo: vi.fn(),
+    savePageNote: vi.fn(),
+  };
   render(
     <PopupView
       page={page}
@@ -102,7 +107,10 @@ describe('popup', () => {
     tags.dispatchEvent(new Event('input', { bubbles: true }));
     await tick();
     [...el.querySelectorAll<HTMLButtonElement>('li.item button')].find((b) => b.textContent === 'Save')!.click();
-    expect(actions.saveHighlight).toHaveBeenCalledWith(expect.objectContaining({ id: h.id, note: 'New note', tags: ['asia', 'water'] }), h.updated);
+    expect(actions.saveHighlight).toHaveBeenCalledWith(
+      expect.objectContaining({ id: h.id, note: 'New note', tags: ['asia', 'water'] }),
+      h.updated,
+    );
     expect(actions.saveHighlight.mock.calls[0][0].updated > h.updated).toBe(true);
   });
 
