@@ -22,7 +22,7 @@ function mount(props: Partial<PopupViewProps>) {
     saveHighlight: vi.fn().mockResolvedValue({ saved: true }),
     deleteHighlight: vi.fn(),
     goTo: vi.fn(),
-    savePageNote: vi.fn(),
+    savePageNote: vi.fn().mockResolvedValue({ saved: true }),
   };
   render(
     <PopupView
@@ -139,5 +139,33 @@ describe('popup', () => {
     await tick();
     expect(actions.saveHighlight).toHaveBeenLastCalledWith(expect.objectContaining({ note: 'from the other tab' }), newer.updated);
     expect(el.querySelector('li.item textarea')).toBeNull();
+  });
+
+  it('saves the page note with the version it loaded, and shows a newer one saved elsewhere instead of overwriting it', async () => {
+    const loaded = note('page', page.source, { text: 'First thoughts.' });
+    const newer = { ...loaded, text: 'Written in another window.', updated: '2026-11-05T00:00:00.000Z' };
+    const { el, actions } = mount({ library: new Library([], [loaded], []) });
+    actions.savePageNote.mockResolvedValueOnce({ saved: false, current: newer });
+    await tick();
+    const area = el.querySelector('.note-editor textarea') as HTMLTextAreaElement;
+    expect(area.value).toBe('First thoughts.');
+    area.value = 'Second thoughts.';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+    const button = (label: string) =>
+      [...el.querySelectorAll<HTMLButtonElement>('.note-editor button')].find((b) => b.textContent === label)!;
+    button('Save note').click();
+    await tick();
+    expect(actions.savePageNote).toHaveBeenCalledWith(
+      expect.objectContaining({ text: 'Second thoughts.', target: page.source }),
+      loaded.updated,
+    );
+    expect(el.querySelector('.note-editor .newer')?.textContent).toBe('Written in another window.');
+    expect(area.value).toBe('Second thoughts.');
+    button('Keep mine').click();
+    await tick();
+    expect(actions.savePageNote).toHaveBeenLastCalledWith(expect.objectContaining({ text: 'Second thoughts.' }), newer.updated);
+    expect(el.querySelector('.note-editor [role="alert"]')).toBeNull();
+    expect(button('Save note').disabled).toBe(true);
   });
 });
