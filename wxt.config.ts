@@ -14,6 +14,14 @@ export default defineConfig({
       'Read the news with context: hover cards for the people, places and organisations an article names, from a knowledge base kept on your machine.',
     minimum_chrome_version: '105',
     permissions: ['contextMenus', 'downloads', 'storage'],
+    // The note frame shows the reader's own text inside pages; a dynamic URL keeps pages from probing for it.
+    web_accessible_resources: [
+      {
+        resources: ['note-frame.html'],
+        matches: ['http://*/*', 'https://*/*', 'file:///*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },

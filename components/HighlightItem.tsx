@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { Highlight } from '../lib/annotations/types';
 import { COLOR_LABEL } from './colors';
-import { HighlightFields } from './HighlightFields';
+import { EditHighlight } from './EditHighlight';
+import type { SendVersioned } from './use-versioned-save';
 
 export interface HighlightItemProps {
   highlight: Highlight;
-  onSave: (h: Highlight) => void;
+  /** Saves an edit with the version it started from; a refused save shows what changed elsewhere. */
+  onSave: SendVersioned<Highlight>;
   onDelete: (h: Highlight) => void;
   onGoTo: (h: Highlight) => void;
 }
@@ -19,16 +21,7 @@ export function HighlightItem({ highlight: h, onSave, onDelete, onGoTo }: Highli
       <blockquote>{h.quote.exact}</blockquote>
       {h.orphan && <p class="orphan">Not found on the page at the last visit: the text may have changed. Kept here.</p>}
       {editing ? (
-        <HighlightFields
-          note={h.note}
-          tags={h.tags}
-          color={h.color}
-          onSave={(edit) => {
-            setEditing(false);
-            onSave({ ...h, ...edit, updated: new Date().toISOString() });
-          }}
-          onCancel={() => setEditing(false)}
-        />
+        <EditHighlight highlight={h} send={onSave} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
       ) : (
         <>
           {h.note && <p class="note">{h.note}</p>}

@@ -1,6 +1,6 @@
-import { useState } from 'preact/hooks';
 import type { CardData, PageEntity } from '../lib/messaging';
 import type { EntityType } from '../lib/kb/types';
+import { NoteFrame, type NoteFrameProps } from './NoteFrame';
 
 /** How the mention under the card matched: the alias, and why, if it was ambiguous. */
 export interface MatchInfo {
@@ -19,8 +19,8 @@ export interface HoverCardProps {
   scheme: 'light' | 'dark';
   onClose: () => void;
   onSelectRelated: (entity: PageEntity) => void;
-  /** Saves the reader's note on the entity (empty text deletes it); absent, the card shows notes read-only. */
-  onSaveNote?: (text: string) => void;
+  /** The frame that shows and takes the reader's note on the entity; absent until the entity is known. */
+  noteFrame?: NoteFrameProps;
 }
 
 const TYPE_LABEL: Record<EntityType, string> = {
@@ -33,7 +33,7 @@ const TYPE_LABEL: Record<EntityType, string> = {
 };
 
 /** The hover card: a dialog named by the entity, showing only text (never markup). */
-export function HoverCard({ data, name, match, scheme, onClose, onSelectRelated, onSaveNote }: HoverCardProps) {
+export function HoverCard({ data, name, match, scheme, onClose, onSelectRelated, noteFrame }: HoverCardProps) {
   const title = data?.name ?? name;
   return (
     <div class={`card theme ${scheme}`} role="dialog" aria-label={title} tabIndex={-1}>
@@ -47,7 +47,7 @@ export function HoverCard({ data, name, match, scheme, onClose, onSelectRelated,
       {data === undefined && <p class="muted">Loading…</p>}
       {data === null && <p class="muted">This entity is no longer in your knowledge base.</p>}
       {data && <CardBody data={data} onSelectRelated={onSelectRelated} />}
-      {data && (data.note || onSaveNote) && <EntityNote key={data.id} name={data.name} text={data.note?.text ?? ''} onSave={onSaveNote} />}
+      {data && noteFrame && <NoteFrame {...noteFrame} />}
       <MatchLine match={match} />
       {data && (
         <footer>
@@ -97,66 +97,6 @@ function CardBody({ data, onSelectRelated }: { data: CardData; onSelectRelated: 
         </div>
       )}
     </>
-  );
-}
-
-/** The reader's own note on the entity: shown on every page that mentions it, written here. */
-function EntityNote({ name, text, onSave }: { name: string; text: string; onSave?: (text: string) => void }) {
-  const [editing, setEditing] = useState(false);
-  const [value, setValue] = useState(text);
-  if (editing && onSave) {
-    return (
-      <div class="note fields">
-        <textarea
-          aria-label={`Your note on ${name}`}
-          rows={3}
-          value={value}
-          ref={(el) => el?.focus()}
-          onInput={(e) => setValue(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-              e.preventDefault();
-              setEditing(false);
-              onSave(value);
-            }
-          }}
-        />
-        <div class="note-actions">
-          <button type="button" onClick={() => setEditing(false)}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              setEditing(false);
-              onSave(value);
-            }}
-          >
-            Save note
-          </button>
-        </div>
-      </div>
-    );
-  }
-  return (
-    <div class="note">
-      {text && (
-        <p>
-          <span class="label">Your note</span> {text}
-        </p>
-      )}
-      {onSave && (
-        <button
-          type="button"
-          onClick={() => {
-            setValue(text);
-            setEditing(true);
-          }}
-        >
-          {text ? 'Edit note' : 'Add a note'}
-        </button>
-      )}
-    </div>
   );
 }
 

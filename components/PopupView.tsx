@@ -117,7 +117,7 @@ export function PopupView(props: PopupViewProps) {
           message="Highlight deleted"
           actionLabel="Undo"
           onAction={() => {
-            props.actions.saveHighlight(deleted);
+            void props.actions.saveHighlight(deleted);
             setDeleted(undefined);
           }}
           onDismiss={() => setDeleted(undefined)}

@@ -1,15 +1,18 @@
-import type { Highlight, Note } from '../lib/annotations/types';
+import type { BaseVersion, SaveOutcome } from '../lib/annotations/store';
+import { noteWithText, type Highlight, type Note } from '../lib/annotations/types';
 import type { PageEntity, PageInfo } from '../lib/messaging';
 import { HighlightList } from './HighlightList';
 import { NoteEditor } from './NoteEditor';
+import type { SendVersioned } from './use-versioned-save';
 
 /** What the popup can do with a highlight or a note. */
 export interface AnnotationActions {
-  saveHighlight: (h: Highlight) => void;
+  /** Saves a highlight unless it changed since `base` (the version the editor loaded; absent for an undo). */
+  saveHighlight: (h: Highlight, base?: BaseVersion) => Promise<SaveOutcome<Highlight>>;
   deleteHighlight: (h: Highlight) => void;
   goTo: (h: Highlight) => void;
-  /** Saves the page note; `before` is the note as it was, if any (its tags and creation time stay). */
-  savePageNote: (source: string, title: string, text: string, before?: Note) => void;
+  /** Saves the page note unless it changed since `base`, the version the popup loaded. */
+  savePageNote: SendVersioned<Note>;
 }
 
 export interface ThisPageProps {
@@ -27,9 +30,10 @@ export function ThisPage({ page, highlights, pageNote, entities, entityNotes, ac
     <>
       <NoteEditor
         label="Page note"
-        text={pageNote?.text ?? ''}
+        note={pageNote ?? null}
         placeholder="A note on this page as a whole"
-        onSave={(text) => actions.savePageNote(page.source, page.title, text, pageNote)}
+        toRecord={(text, before) => noteWithText('page', page.source, page.title, text, before)}
+        send={actions.savePageNote}
       />
       <h2>Highlights</h2>
       {highlights.length === 0 ? (

@@ -1,6 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AnnotationProtocol } from './annotations/protocol';
-import type { Note } from './annotations/types';
 import type { EntityType, Fact, Link } from './kb/types';
 import type { MatcherTiming } from './kb/matcher-store';
 import type { ScanResponse } from './scan-codec';
@@ -35,8 +34,6 @@ export interface CardData {
   license: string;
   asOf: string;
   pack: string;
-  /** The reader's own note on the entity, shown on every page that mentions it. */
-  note?: Note | null;
 }
 
 /** Matcher figures for the bench and the options page. */

@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import { HoverCard, type HoverCardProps } from '../components/HoverCard';
-import fieldsCss from '../components/fields.css?inline';
 import cardCss from '../components/hover-card.css?inline';
 import { floatNear } from './float';
 import { shadowHost } from './shadow-host';
@@ -18,7 +17,7 @@ export class CardHost {
   private returnFocus?: Element | null;
 
   constructor(onPointerEnter: () => void, onPointerLeave: () => void) {
-    ({ element: this.element, root: this.root, attach: this.attach } = shadowHost('gloss-card', 'display:none', cardCss + fieldsCss));
+    ({ element: this.element, root: this.root, attach: this.attach } = shadowHost('gloss-card', 'display:none', cardCss));
     this.mount = document.createElement('div');
     this.root.append(this.mount);
     this.element.addEventListener('pointerenter', (e) => e.isTrusted && onPointerEnter());
@@ -27,6 +26,11 @@ export class CardHost {
 
   get isOpen(): boolean {
     return this.element.style.display !== 'none';
+  }
+
+  /** Whether the pointer is over the card, its note frame included (which the page gets no pointer events from). */
+  get isHovered(): boolean {
+    return this.element.matches(':hover');
   }
 
   /** Shows (or updates) the card next to `anchor`; with `focus`, moves keyboard focus into it. */

@@ -1,6 +1,5 @@
-import { HighlightEditor } from '../components/HighlightEditor';
-import type { HighlightEdit } from '../components/HighlightFields';
 import { HighlightToolbar } from '../components/HighlightToolbar';
+import { NoteFrame } from '../components/NoteFrame';
 import { Toast } from '../components/Toast';
 import { Anchorer } from '../lib/anchoring/anchor';
 import { describe, trimToText } from '../lib/anchoring/describe';
@@ -10,6 +9,7 @@ import { canonicalUrl } from '../lib/annotations/url';
 import { HighlightLayer, type Placement } from './highlight-layer';
 import { caretAt, liveRange, rangeContainsPoint } from './mention-layer';
 import { pageScheme } from './page-scheme';
+import type { NoteFrames, OpenNoteFrame } from './note-frames';
 import { nodeIndex, offsetOfPoint, rangeToOffsets, refusal } from './selection';
 import { readTextStream, type TextStream } from './text-stream';
 import { ToolsHost } from './tools-host';
@@ -17,7 +17,8 @@ import { ToolsHost } from './tools-host';
 /** What highlighting needs from the background. */
 export interface HighlighterDeps {
   load(source: string): Promise<PageAnnotations>;
-  save(h: Highlight): Promise<void>;
+  /** Saves a new highlight, or puts back a deleted one. */
+  save(h: Highlight): Promise<unknown>;
   remove(id: string): Promise<Highlight | null>;
   report(r: Omit<AnchoringReport, 'entities'>): Promise<void>;
   takeJump(): Promise<string | null>;
@@ -42,9 +43,12 @@ export class Highlighter {
   private settleTimer?: ReturnType<typeof setTimeout>;
   private lastReport = '';
   private generation = 0;
+  private editor?: OpenNoteFrame;
 
   constructor(
     private readonly deps: HighlighterDeps,
+    /** Where the editor lives: an extension page, so the page never sees the reader's note. */
+    private readonly frames: NoteFrames,
     private readonly signal: AbortSignal,
     /** Gloss's other UI in the page, where a selection is never a passage. */
     private readonly otherHosts: () => Element[],
@@ -221,7 +225,7 @@ export class Highlighter {
   private onClick(e: MouseEvent): void {
     if (!e.isTrusted || e.button !== 0 || this.host.contains(e.target) || this.otherHosts().includes(e.target as Element)) return;
     if (this.host.kind === 'editor') {
-      this.host.hide();
+      this.closeEditor();
       return;
     }
     if (!getSelection()?.isCollapsed || this.layer.count === 0 || !this.stream || !this.index) return;
@@ -234,39 +238,41 @@ export class Highlighter {
   }
 
   private openEditor(id: string): void {
-    const h = this.highlights.find((x) => x.id === id);
     const range = this.layer.rangeOf(id);
-    if (!h || !range) return;
-    this.host.show(
-      'editor',
-      <HighlightEditor
-        key={h.id}
-        quote={h.quote.exact}
-        note={h.note}
-        tags={h.tags}
-        color={h.color}
-        scheme={pageScheme()}
-        onSave={(edit) => void this.saveEdit(h, edit)}
-        onDelete={() => void this.delete(h)}
-        onClose={() => this.host.hide()}
-      />,
-      () => liveRange(range).getBoundingClientRect(),
-      'bottom-start',
-    );
+    if (!this.highlights.some((x) => x.id === id) || !range) return;
+    this.editor?.close();
+    const frame = this.frames.open({ highlight: id }, pageScheme(), (e) => {
+      if (e.type === 'height') show();
+      else if (e.type === 'saved') {
+        this.closeEditor();
+        void this.reload().then(() => {
+          this.color = this.highlights.find((x) => x.id === id)?.color ?? this.color;
+        });
+      } else if (e.type === 'delete') {
+        const h = this.highlights.find((x) => x.id === id);
+        if (h) void this.delete(h);
+      } else this.closeEditor();
+    });
+    this.editor = frame;
+    const show = () =>
+      this.host.show(
+        'editor',
+        <NoteFrame src={frame.src} height={frame.height} title="Edit highlight" focus />,
+        () => liveRange(range).getBoundingClientRect(),
+        'bottom-start',
+      );
+    show();
   }
 
-  private async saveEdit(h: Highlight, edit: HighlightEdit): Promise<void> {
-    const next: Highlight = { ...h, ...edit, updated: new Date().toISOString() };
-    this.highlights = this.highlights.map((x) => (x.id === h.id ? next : x));
-    this.color = edit.color;
-    this.host.hide();
-    this.place();
-    await this.deps.save(next);
+  private closeEditor(): void {
+    this.editor?.close();
+    this.editor = undefined;
+    if (this.host.kind === 'editor') this.host.hide();
   }
 
   private async delete(h: Highlight): Promise<void> {
     this.highlights = this.highlights.filter((x) => x.id !== h.id);
-    this.host.hide();
+    this.closeEditor();
     this.place();
     const removed = (await this.deps.remove(h.id)) ?? h;
     const undo = async () => {
@@ -290,6 +296,7 @@ export class Highlighter {
     this.generation++;
     this.observer?.disconnect();
     clearTimeout(this.settleTimer);
+    this.editor?.close();
     this.host.remove();
     this.layer.dispose();
   }

@@ -5,6 +5,7 @@ import { MENTION_STRIDE, decodeScan, type ScanResponse, type ScanResult } from '
 import { BENCH_MARKS, benchMark } from './bench-marks';
 import { CardHost } from './card-host';
 import { MentionLayer, caretAt, liveRange, rangeContainsPoint, type MentionRef } from './mention-layer';
+import type { NoteFrames, OpenNoteFrame } from './note-frames';
 import { pageScheme } from './page-scheme';
 import { SKIP_SELECTOR, TextStreamReader, type TextStream } from './text-stream';
 import { SLICE_MS, yieldToPage } from './time-slice';
@@ -13,8 +14,6 @@ import { SLICE_MS, yieldToPage } from './time-slice';
 export interface ReaderDeps {
   scan(req: ScanRequest): Promise<ScanResponse>;
   card(id: string): Promise<CardData | null>;
-  /** Saves the reader's note on the entity of a card (empty text deletes it). */
-  saveEntityNote(card: CardData, text: string): Promise<void>;
 }
 
 /** Dwell before a card opens, like Wikipedia's page previews. */
@@ -43,9 +42,12 @@ export class PageReader {
   private readonly cards = new Map<string, Promise<CardData | null>>();
   private observer?: MutationObserver;
   private generation = 0;
+  private note?: { entity: string; frame: OpenNoteFrame };
 
   constructor(
     private readonly deps: ReaderDeps,
+    /** Where the card shows the reader's note on the entity: an extension page the page cannot read. */
+    private readonly frames: NoteFrames,
     private readonly signal: AbortSignal,
   ) {
     this.host = new CardHost(
@@ -205,6 +207,16 @@ export class PageReader {
     this.cancelClose();
     this.openRef = ref;
     const view = this.layer.view(ref);
+    let last: HoverCardProps | undefined;
+    const paint = (p: HoverCardProps, takeFocus: boolean) => {
+      last = p;
+      this.host.show(p, anchor, takeFocus);
+    };
+    // The frame reports its height as the reader opens or saves the note: the card follows, keeping focus where it is.
+    const noteFrame = (data: CardData): HoverCardProps['noteFrame'] => {
+      const frame = this.entityFrame(data.id, () => this.openRef === ref && last && paint({ ...last, noteFrame: noteFrame(data) }, false));
+      return { src: frame.src, height: frame.height, title: `Your note on ${data.name}` };
+    };
     const props = (data: CardData | null | undefined, entity: PageEntity): HoverCardProps => ({
       data,
       name: entity.name || view.alias,
@@ -217,21 +229,33 @@ export class PageReader {
       scheme: pageScheme(),
       onClose: () => this.close(),
       onSelectRelated: (related) => void show(related),
-      onSaveNote: data
-        ? (text) =>
-            void this.deps.saveEntityNote(data, text).then(() => {
-              this.cards.delete(data.id);
-              if (this.openRef === ref) void show(entity);
-            })
-        : undefined,
+      noteFrame: data ? noteFrame(data) : undefined,
     });
     const anchor = () => liveRange(view.range).getBoundingClientRect();
     const show = async (entity: PageEntity) => {
-      this.host.show(props(undefined, entity), anchor, focus);
+      paint(props(undefined, entity), focus);
       const data = await this.cardData(entity.id);
-      if (this.openRef === ref) this.host.show(props(data, entity), anchor, focus);
+      if (this.openRef === ref) paint(props(data, entity), focus);
     };
     await show(view.entity);
+  }
+
+  /** The note frame of the open card's entity: opened once per entity the card shows. */
+  private entityFrame(entity: string, onHeight: () => void): OpenNoteFrame {
+    if (this.note?.entity !== entity) {
+      this.closeNote();
+      const frame = this.frames.open({ entity }, pageScheme(), (e) => {
+        if (e.type === 'height') onHeight();
+        else if (e.type === 'closed') this.close();
+      });
+      this.note = { entity, frame };
+    }
+    return this.note.frame;
+  }
+
+  private closeNote(): void {
+    this.note?.frame.close();
+    this.note = undefined;
   }
 
   private cardData(id: string): Promise<CardData | null> {
@@ -245,7 +269,7 @@ export class PageReader {
 
   private scheduleClose(): void {
     clearTimeout(this.closeTimer);
-    this.closeTimer = setTimeout(() => this.close(), GRACE_MS);
+    this.closeTimer = setTimeout(() => !this.host.isHovered && this.close(), GRACE_MS);
   }
 
   private cancelClose(): void {
@@ -255,6 +279,7 @@ export class PageReader {
   private close(): void {
     this.cancelClose();
     this.openRef = undefined;
+    this.closeNote();
     this.host.hide();
   }
 
@@ -264,6 +289,7 @@ export class PageReader {
     clearTimeout(this.dwellTimer);
     clearTimeout(this.closeTimer);
     clearTimeout(this.settleTimer);
+    this.closeNote();
     this.host.remove();
     this.layer.dispose();
   }

@@ -45,8 +45,12 @@ export default defineBackground(() => {
   });
   onMessage('card', async ({ data }) => {
     await ready;
+    return service.card(data);
+  });
+  onMessage('entityNote', async ({ data }) => {
+    await ready;
     const card = await service.card(data);
-    return card && { ...card, note: (await store.getNote(db, 'entity', data)) ?? null };
+    return card && { name: card.name, note: (await store.getNote(db, 'entity', data)) ?? null };
   });
   onMessage('matcherStats', async () => {
     await ready;
@@ -54,9 +58,11 @@ export default defineBackground(() => {
   });
 
   onMessage('pageAnnotations', ({ data }) => store.pageAnnotations(db, data));
+  onMessage('getHighlight', ({ data }) => store.getHighlight(db, data));
   onMessage('saveHighlight', async ({ data, sender }) => {
-    await store.saveHighlight(db, data);
-    void broadcast(data.source, sender.tab?.id);
+    const outcome = await store.saveHighlight(db, data.record, data.base);
+    if (outcome.saved) void broadcast(data.record.source, sender.tab?.id);
+    return outcome;
   });
   onMessage('deleteHighlight', async ({ data, sender }) => {
     const removed = await store.deleteHighlight(db, data);
@@ -64,9 +70,14 @@ export default defineBackground(() => {
     return removed ?? null;
   });
   onMessage('saveNote', async ({ data, sender }) => {
-    const before = await store.saveNote(db, data);
-    void broadcast(data.kind === 'page' ? data.target : EVERY_PAGE, sender.tab?.id);
-    return before ?? null;
+    const outcome = await store.saveNote(db, data.record, data.base);
+    if (outcome.saved) void broadcast(data.record.kind === 'page' ? data.record.target : EVERY_PAGE, sender.tab?.id);
+    return outcome;
+  });
+  onMessage('noteFrameUrl', () => browser.runtime.getURL('/note-frame.html'));
+  // The note frame is an extension page inside the tab: what it tells goes to that tab's content script only.
+  onMessage('noteFrame', ({ data, sender }) => {
+    if (sender.tab?.id !== undefined) void sendMessage('noteFrame', data, { tabId: sender.tab.id, frameId: 0 }).catch(() => undefined);
   });
   onMessage('reportAnchoring', async ({ data, sender }) => {
     const entities = sender.tab?.id !== undefined ? await tabs.entities(sender.tab.id) : [];

@@ -1,12 +1,12 @@
 import './mentions.css';
 import './highlights.css';
 import { EVERY_PAGE } from '../../lib/annotations/protocol';
-import { noteWithText } from '../../lib/annotations/types';
 import { canonicalUrl } from '../../lib/annotations/url';
 import { onMessage, sendMessage } from '../../lib/messaging';
 import { benchMark } from '../../page/bench-marks';
 import { Highlighter } from '../../page/highlighter';
 import { onOrphaned } from '../../page/orphaned';
+import { NoteFrames } from '../../page/note-frames';
 import { PageReader } from '../../page/page-reader';
 
 export default defineContentScript({
@@ -18,28 +18,29 @@ export default defineContentScript({
     benchMark('content-start');
     const controller = new AbortController();
     onOrphaned(ctx, () => controller.abort());
+    const frames = new NoteFrames(sendMessage('noteFrameUrl', undefined));
     const reader = new PageReader(
       {
         scan: (req) => sendMessage('scan', req),
         card: (id) => sendMessage('card', id),
-        saveEntityNote: async (card, text) => {
-          await sendMessage('saveNote', noteWithText('entity', card.id, card.name, text, card.note));
-        },
       },
+      frames,
       controller.signal,
     );
     const highlighter = new Highlighter(
       {
         load: (source) => sendMessage('pageAnnotations', source),
-        save: (h) => sendMessage('saveHighlight', h),
+        save: (h) => sendMessage('saveHighlight', { record: h }),
         remove: (id) => sendMessage('deleteHighlight', id),
         report: (r) => sendMessage('reportAnchoring', r),
         takeJump: () => sendMessage('takeJump', undefined),
       },
+      frames,
       controller.signal,
       () => [...document.querySelectorAll('gloss-card')],
     );
     const off = [
+      onMessage('noteFrame', ({ data }) => frames.dispatch(data)),
       onMessage('nextMention', () => reader.next()),
       onMessage('pageInfo', () => ({ ...reader.info(), ...highlighter.info() })),
       onMessage('refresh', () => reader.refresh()),

@@ -7,7 +7,6 @@ import { ExportMenu, type ExportChoice } from '../../components/ExportMenu';
 import { PopupView } from '../../components/PopupView';
 import type { AnnotationActions } from '../../components/ThisPage';
 import { Library } from '../../lib/annotations/library';
-import { noteWithText } from '../../lib/annotations/types';
 import { GlossDB } from '../../lib/db';
 import { exportAll, exportPage } from '../../lib/export';
 import { isPaused, pageState, setPaused, setSiteOff } from '../../lib/kb/site-settings';
@@ -34,11 +33,11 @@ async function main() {
   const entities: PageEntity[] = tab?.id === undefined ? [] : await sendMessage('tabEntities', tab.id).catch(() => []);
   const refreshTab = () => tab?.id !== undefined && void sendMessage('refresh', undefined, tab.id).catch(() => undefined);
   const actions: AnnotationActions = {
-    saveHighlight: (h) => void sendMessage('saveHighlight', h),
+    saveHighlight: (h, base) => sendMessage('saveHighlight', { record: h, base }),
     deleteHighlight: (h) => void sendMessage('deleteHighlight', h.id),
     goTo: (h) => void sendMessage('goTo', h.id).then(() => window.close()),
     // Sent at once, without reading first: the popup may close the moment Save is pressed.
-    savePageNote: (source, title, text, before) => void sendMessage('saveNote', noteWithText('page', source, title, text, before)),
+    savePageNote: (record, base) => sendMessage('saveNote', { record, base }),
   };
   const onExport = async (choice: ExportChoice) => {
     const file = choice.scope === 'page' ? await exportPage(db, page!.source, choice.format) : await exportAll(db, choice.format);

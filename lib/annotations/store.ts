@@ -1,5 +1,5 @@
 import type { GlossDB } from '../db';
-import { noteId, type Highlight, type Note, type NoteKind, type PageRecord } from './types';
+import { isEmptyNote, noteId, type Highlight, type Note, type NoteKind, type PageRecord } from './types';
 
 /** A page's highlights in page order, and its page note. */
 export interface PageAnnotations {
@@ -29,12 +29,36 @@ export async function pageAnnotations(db: GlossDB, source: string): Promise<Page
   return { highlights, pageNote };
 }
 
-/** Saves a highlight (new or edited) and remembers the page it is on. */
-export async function saveHighlight(db: GlossDB, h: Highlight): Promise<void> {
-  await db.transaction('rw', [db.highlights, db.pages], async () => {
+/**
+ * The version a save edited: the `updated` time of the record as the editor loaded it, null
+ * when the editor expected no record (a new note), undefined to save whatever is stored (a new
+ * highlight, an undo).
+ */
+export type BaseVersion = string | null | undefined;
+
+/** What came of a versioned save: done, or refused because `current` (null: deleted) is newer than what the editor loaded. */
+export type SaveOutcome<T> = { saved: true } | { saved: false; current: T | null };
+
+/** Whether a save based on `base` may replace `stored`: only when nobody saved since the editor loaded it. */
+export function isCurrent(stored: { updated: string } | undefined, base: BaseVersion): boolean {
+  if (base === undefined) return true;
+  return base === null ? stored === undefined : stored?.updated === base;
+}
+
+/** Saves a highlight (new or edited) and remembers the page it is on; refuses a save based on an older version. */
+export async function saveHighlight(db: GlossDB, h: Highlight, base?: BaseVersion): Promise<SaveOutcome<Highlight>> {
+  return db.transaction('rw', [db.highlights, db.pages], async () => {
+    const stored = await db.highlights.get(h.id);
+    if (!isCurrent(stored, base)) return { saved: false, current: stored ?? null };
     await db.highlights.put(h);
     await touchPage(db, h.source, h.title, h.updated);
+    return { saved: true };
   });
+}
+
+/** One highlight by id. */
+export async function getHighlight(db: GlossDB, id: string): Promise<Highlight | null> {
+  return (await db.highlights.get(id)) ?? null;
 }
 
 /** Deletes a highlight and returns it, so that the reader can undo. */
@@ -46,17 +70,18 @@ export async function deleteHighlight(db: GlossDB, id: string): Promise<Highligh
   });
 }
 
-/** Saves a note; a note emptied of text and tags is deleted. Returns the note as it was before. */
-export async function saveNote(db: GlossDB, note: Note): Promise<Note | undefined> {
+/** Saves a note; a note emptied of text and tags is deleted. Refuses a save based on an older version. */
+export async function saveNote(db: GlossDB, note: Note, base?: BaseVersion): Promise<SaveOutcome<Note>> {
   return db.transaction('rw', [db.notes, db.pages], async () => {
     const before = await db.notes.get(note.id);
-    if (note.text.trim() === '' && note.tags.length === 0) {
+    if (!isCurrent(before, base)) return { saved: false, current: before ?? null };
+    if (isEmptyNote(note)) {
       await db.notes.delete(note.id);
     } else {
       await db.notes.put(note);
       if (note.kind === 'page') await touchPage(db, note.target, note.title, note.updated);
     }
-    return before;
+    return { saved: true } as const;
   });
 }
 

@@ -84,6 +84,11 @@ export function noteWithText(kind: NoteKind, target: string, title: string, text
   return { id: noteId(kind, target), kind, target, title, text, tags: before?.tags ?? [], created: before?.created ?? now, updated: now };
 }
 
+/** Whether a note has neither text nor tags: saving it deletes the note. */
+export function isEmptyNote(note: Note): boolean {
+  return note.text.trim() === '' && note.tags.length === 0;
+}
+
 /** A fresh highlight id. */
 export function newHighlightId(): string {
   return `urn:uuid:${crypto.randomUUID()}`;

@@ -1,21 +1,65 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Frame, Page } from 'puppeteer-core';
 import type { Server } from 'node:http';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic } from '../../scripts/static-server';
+import { defaultRoots, serveStatic } from '../../scripts/static-server';
 import { sharedAvailable } from '../shared-fixtures';
 import { FIREFOX_UUID, launchFirefoxWithGloss } from './firefox';
 import { mentionCount, waitForSettledPaint } from './paint';
 
 const run = sharedAvailable('the Firefox end-to-end test');
 
+interface Hostile {
+  __seen: string[];
+  /** Whether `window.find` found the text, or the name of the error it ran into. */
+  __find(text: string): boolean | string;
+}
+
+/** Gloss's note frame of this kind in the page (puppeteer's frame URLs can lag, so each frame is asked). */
+async function noteFrame(page: Page, kind: 'highlight' | 'entity'): Promise<Frame> {
+  const until = Date.now() + 10_000;
+  while (Date.now() < until) {
+    for (const frame of page.frames()) {
+      const href = await frame.evaluate(() => location.href).catch(() => '');
+      const ready = await frame.evaluate(() => document.querySelector('button') !== null).catch(() => false);
+      if (href.includes(`/note-frame.html?${kind}=`) && ready) return frame;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no ${kind} note frame`);
+}
+
+/** Clicks the frame's button with this text. */
+async function clickButton(frame: Frame, text: string): Promise<void> {
+  const buttons = await frame.$$('button');
+  for (const b of buttons) {
+    if ((await b.evaluate((el) => el.textContent)) === text) return b.click();
+  }
+  throw new Error(`no button "${text}"`);
+}
+
+/** Sends the page in the most recent tab a message as the background would (headless Firefox fires no commands). */
+async function sendToLastTab(browser: Browser, type: string): Promise<void> {
+  const popup = await browser.newPage();
+  await popup.goto(`moz-extension://${FIREFOX_UUID}/popup.html`, { waitUntil: [] });
+  await popup.waitForFunction(() => document.querySelector('[role="tab"]') !== null);
+  await popup.evaluate(async (type) => {
+    const tabs = (globalThis as unknown as { browser: typeof import('wxt/browser').browser }).browser.tabs;
+    const self = await tabs.getCurrent();
+    const [tab] = (await tabs.query({})).filter((t) => t.id !== self?.id).sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+    await tabs.sendMessage(tab.id!, { id: 1, type, data: null, timestamp: Date.now() });
+  }, type);
+  await popup.close();
+}
+
 describe.runIf(run)('Firefox ESR with the built Firefox extension', () => {
   let browser: Browser;
   let server: Server;
   let page: Page;
+  let base: string;
 
   beforeAll(async () => {
-    let base: string;
-    ({ url: base, server } = await serveStatic());
+    ({ url: base, server } = await serveStatic({ ...defaultRoots(), '/hostile/': resolve(import.meta.dirname, '../fixtures/hostile') }));
     browser = await launchFirefoxWithGloss();
     page = await browser.newPage();
     await page.goto(`${base}/shared/seed-article.html`);
@@ -83,17 +127,7 @@ describe.runIf(run)('Firefox ESR with the built Firefox extension', () => {
       getSelection()!.addRange(range);
       return range.toString().trim();
     });
-    // Headless Firefox fires no commands: an extension page sends what the command handler sends.
-    const popup = await browser.newPage();
-    await popup.goto(`moz-extension://${FIREFOX_UUID}/popup.html`, { waitUntil: [] });
-    await popup.waitForFunction(() => document.querySelector('[role="tab"]') !== null);
-    await popup.evaluate(async () => {
-      const tabs = (globalThis as unknown as { browser: typeof import('wxt/browser').browser }).browser.tabs;
-      const self = await tabs.getCurrent();
-      const [tab] = (await tabs.query({})).filter((t) => t.id !== self?.id).sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
-      await tabs.sendMessage(tab.id!, { id: 1, type: 'highlightSelection', data: null, timestamp: Date.now() });
-    });
-    await popup.close();
+    await sendToLastTab(browser, 'highlightSelection');
     const painted = () =>
       page.evaluate(() =>
         [...((CSS.highlights.get('gloss-hl-yellow') ?? []) as unknown as Iterable<StaticRange>)].map((r) => {
@@ -107,5 +141,72 @@ describe.runIf(run)('Firefox ESR with the built Firefox extension', () => {
     await page.reload();
     await waitForSettledPaint(() => page.evaluate(mentionCount), 30_000);
     await expect.poll(painted, { timeout: 10_000 }).toEqual([quote]);
+  });
+
+  describe('on a page that listens to every key and searches its own text', () => {
+    let hostile: Page;
+    const seen = () => hostile.evaluate(() => (window as unknown as Hostile).__seen.splice(0));
+    const finds = (text: string) => hostile.evaluate((text) => (window as unknown as Hostile).__find(text), text);
+
+    beforeAll(async () => {
+      hostile = await browser.newPage();
+      await hostile.goto(`${base}/hostile/key-listener.html`);
+      await waitForSettledPaint(() => hostile.evaluate(mentionCount), 30_000);
+    });
+
+    it('hears none of a note typed into a card, and window.find never finds it while the card shows it', async () => {
+      const at = await hostile.evaluate(() => {
+        for (const r of (CSS.highlights.get('gloss-mention') ?? []) as unknown as Iterable<StaticRange>) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (range.toString() !== 'NATO') continue;
+          const box = range.getClientRects()[0];
+          return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+        }
+        throw new Error('no NATO mention');
+      });
+      await hostile.mouse.move(at.x, at.y, { steps: 3 });
+      const card = await noteFrame(hostile, 'entity');
+      await clickButton(card, 'Add a note');
+      await card.waitForSelector('textarea');
+      await seen();
+      await hostile.keyboard.type('Wombat heron 4419 aside');
+      await clickButton(card, 'Save note');
+      await card.waitForFunction(() => document.querySelector('.note p')?.textContent === 'Your note Wombat heron 4419 aside');
+      expect(await finds('Wombat heron')).not.toBe(true);
+      expect(await finds('eastern flank')).toBe(true);
+      expect(await seen()).toEqual([]);
+      await hostile.mouse.move(5, 5);
+    });
+
+    it('hears none of a note typed into the highlight editor, and window.find never finds it while the editor is open', async () => {
+      await hostile.evaluate(() => {
+        const range = document.createRange();
+        range.selectNodeContents(document.getElementById('passage')!);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+      });
+      await sendToLastTab(browser, 'highlightSelection');
+      const point = await hostile.waitForFunction(() => {
+        const r = [...((CSS.highlights.get('gloss-hl-yellow') ?? []) as unknown as Iterable<StaticRange>)][0];
+        if (!r) return null;
+        getSelection()!.removeAllRanges();
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const box = range.getClientRects()[0];
+        return { x: box.left + 30, y: box.top + box.height / 2 };
+      });
+      const { x, y } = (await point.jsonValue())!;
+      await hostile.mouse.click(x, y);
+      const editor = await noteFrame(hostile, 'highlight');
+      await editor.waitForFunction(() => document.activeElement?.localName === 'textarea');
+      await seen();
+      await hostile.keyboard.type('Quokka zebra 7731 marginalia');
+      expect(await editor.evaluate(() => (document.activeElement as HTMLTextAreaElement).value)).toBe('Quokka zebra 7731 marginalia');
+      expect(await finds('Quokka zebra')).not.toBe(true);
+      expect(await seen()).toEqual([]);
+    });
   });
 });

@@ -10,7 +10,9 @@ import {
   dialogNames,
   domChange,
   dragSelect,
+  editorClosed,
   locateMention,
+  noteFrame,
   paintedHighlights,
   pointerAway,
   waitForDialog,
@@ -72,9 +74,12 @@ describe.runIf(run)('highlights and notes, in Chromium with the built extension'
       return { x: box.left + 30, y: box.top + box.height / 2 };
     });
     await page.mouse.click(first.x, first.y);
-    await waitForDialog(page, 'Edit highlight');
+    const editor = await noteFrame(page, 'highlight');
+    await editor.getByRole('dialog', { name: 'Edit highlight' }).waitFor();
+    await expect.poll(() => editor.evaluate(() => document.hasFocus() && document.activeElement?.localName)).toBe('textarea');
     await page.keyboard.type('Why does Ulaanbaatar risk this? Compare the 2023 visit.');
-    await clickByRole(page, 'button', 'Save');
+    await editor.getByRole('button', { name: 'Save', exact: true }).click();
+    await editorClosed(page);
     await expect.poll(() => dialogNames(page)).toEqual([]);
   });
 
@@ -152,9 +157,12 @@ describe.runIf(run)('highlights and notes, in Chromium with the built extension'
     await page.bringToFront();
     const second = (await dragSelect(page, 'article', 'Facing criticism', 'international law.')).replace(/\s+/g, ' ').trim();
     await clickByRole(page, 'button', 'Add note');
-    await waitForDialog(page, 'Edit highlight');
+    const editor = await noteFrame(page, 'highlight');
+    await editor.getByRole('dialog', { name: 'Edit highlight' }).waitFor();
+    await expect.poll(() => editor.evaluate(() => document.activeElement?.localName)).toBe('textarea');
     await page.keyboard.type('Second note, with "quotes", commas, and ünïcödé 🌏.');
-    await clickByRole(page, 'button', 'Save');
+    await editor.getByRole('button', { name: 'Save', exact: true }).click();
+    await editorClosed(page);
     await expectPainted([quote, second]);
 
     const popup = await openPopup();
@@ -201,10 +209,11 @@ describe.runIf(run)('highlights and notes, in Chromium with the built extension'
     const { x, y } = await locateMention(page, 'NATO');
     await page.mouse.move(x, y, { steps: 3 });
     await waitForDialog(page, nato);
-    await clickByRole(page, 'button', 'Add a note');
+    const card = await noteFrame(page, 'entity');
+    await card.getByRole('button', { name: 'Add a note' }).click();
     await page.keyboard.type('Mongolia is a NATO partner, not a member.');
-    await clickByRole(page, 'button', 'Save note');
-    await expect.poll(() => accessibleText(page)).toContain('Mongolia is a NATO partner, not a member.');
+    await card.getByRole('button', { name: 'Save note' }).click();
+    await expect.poll(() => card.locator('.note p').innerText()).toBe('Your note Mongolia is a NATO partner, not a member.');
     await pointerAway(page);
 
     const popup = await openPopup();
@@ -217,7 +226,9 @@ describe.runIf(run)('highlights and notes, in Chromium with the built extension'
     const at = await locateMention(other, 'NATO');
     await other.mouse.move(at.x, at.y, { steps: 3 });
     await waitForDialog(other, nato);
-    expect(await accessibleText(other)).toContain('Mongolia is a NATO partner, not a member.');
+    await expect
+      .poll(async () => (await noteFrame(other, 'entity')).locator('.note p').innerText())
+      .toBe('Your note Mongolia is a NATO partner, not a member.');
     await other.close();
   });
 

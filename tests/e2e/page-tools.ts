@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { mentionCount, waitForSettledPaint } from './paint';
 
 /** Waits until Gloss has painted the page's mentions. */
@@ -201,4 +201,41 @@ export async function accessibleText(page: Page): Promise<string> {
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * The note frame Gloss opened in the page: the highlight editor, or the note of the entity on
+ * the open card. Playwright reaches it through `page.frames()`, closed shadow root or not.
+ */
+export async function noteFrame(page: Page, kind: 'highlight' | 'entity', timeout = 5_000): Promise<Frame> {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    const frame = page
+      .frames()
+      .findLast((f) => f.url().includes('/note-frame.html') && new URL(f.url()).searchParams.has(kind) && !f.isDetached());
+    if (frame) return frame;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no ${kind} note frame; frames: ${JSON.stringify(page.frames().map((f) => f.url()))}`);
+}
+
+/** Waits until no highlight editor frame is left in the page. */
+export async function editorClosed(page: Page): Promise<void> {
+  const until = Date.now() + 5_000;
+  while (page.frames().some((f) => f.url().includes('/note-frame.html?highlight'))) {
+    if (Date.now() > until) throw new Error('the highlight editor is still open');
+    await page.waitForTimeout(100);
+  }
+}
+
+/** The point a reader clicks to open the editor of the first highlight painted in `color`. */
+export function highlightPoint(page: Page, color = 'yellow'): Promise<{ x: number; y: number }> {
+  return page.evaluate((color) => {
+    const r = [...(CSS.highlights.get(`gloss-hl-${color}`) as unknown as Iterable<StaticRange>)][0];
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    const box = range.getClientRects()[0];
+    return { x: box.left + 30, y: box.top + box.height / 2 };
+  }, color);
 }

@@ -49,6 +49,39 @@ describe('stored highlights and notes', () => {
     expect(await db.notes.count()).toBe(0);
   });
 
+  it('refuses a highlight save based on a version someone saved over, and returns the newer record', async () => {
+    const loaded = highlight({ note: 'first' });
+    await saveHighlight(db, loaded);
+    const theirs = { ...loaded, note: 'from the other tab', updated: '2026-11-02T00:00:00.000Z' };
+    expect(await saveHighlight(db, theirs, loaded.updated)).toEqual({ saved: true });
+    const mine = { ...loaded, note: 'from this tab', updated: '2026-11-03T00:00:00.000Z' };
+    expect(await saveHighlight(db, mine, loaded.updated)).toEqual({ saved: false, current: theirs });
+    expect((await db.highlights.get(loaded.id))?.note).toBe('from the other tab');
+    // Keeping one's own text is a save based on the newer version.
+    expect(await saveHighlight(db, mine, theirs.updated)).toEqual({ saved: true });
+    expect((await db.highlights.get(loaded.id))?.note).toBe('from this tab');
+  });
+
+  it('refuses an edit of a highlight deleted elsewhere, saying it is gone', async () => {
+    const h = highlight();
+    await saveHighlight(db, h);
+    await deleteHighlight(db, h.id);
+    expect(await saveHighlight(db, { ...h, note: 'late' }, h.updated)).toEqual({ saved: false, current: null });
+    expect(await db.highlights.count()).toBe(0);
+  });
+
+  it('refuses a new entity note when another tab wrote one first, and a stale edit of it', async () => {
+    const theirs = note('entity', 'org:nato', { text: 'theirs', updated: '2026-11-02T00:00:00.000Z' });
+    expect(await saveNote(db, theirs, null)).toEqual({ saved: true });
+    expect(await saveNote(db, note('entity', 'org:nato', { text: 'mine' }), null)).toEqual({ saved: false, current: theirs });
+    expect(await saveNote(db, note('entity', 'org:nato', { text: 'mine' }), '2026-11-01T00:00:00.000Z')).toEqual({
+      saved: false,
+      current: theirs,
+    });
+    expect(await saveNote(db, note('entity', 'org:nato', { text: 'mine' }), theirs.updated)).toEqual({ saved: true });
+    expect((await db.notes.toArray()).map((n) => n.text)).toEqual(['mine']);
+  });
+
   it('flags orphans without changing their edit time, and clears the flag once placed again', async () => {
     const h = highlight();
     await saveHighlight(db, h);

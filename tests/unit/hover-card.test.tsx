@@ -1,6 +1,9 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HoverCard, type HoverCardProps } from '../../components/HoverCard';
+import { EntityNote } from '../../components/EntityNote';
+import type { SendVersioned } from '../../components/use-versioned-save';
+import type { Note } from '../../lib/annotations/types';
 import type { CardData } from '../../lib/messaging';
 
 const data: CardData = {
@@ -100,37 +103,92 @@ describe('hover card', () => {
     expect(mount({ data: null }).el.textContent).toContain('no longer in your knowledge base');
   });
 
-  it('shows the reader’s note on the entity as text, and writes a new one', async () => {
-    const onSaveNote = vi.fn();
-    const note = {
-      id: 'urn:gloss:entity-note:country%3Amng',
-      kind: 'entity' as const,
-      target: 'country:mng',
-      title: 'Mongolia',
-      text: '<b>third</b> neighbour',
-      tags: [],
-      created: '',
-      updated: '',
-    };
-    const { el } = mount({ data: { ...data, note }, onSaveNote });
+  it('shows the reader’s note only through Gloss’s frame, once the entity is known', () => {
+    const noteFrame = { src: 'about:blank', height: 40, title: 'Your note on Mongolia' };
+    const { el } = mount({ noteFrame });
+    expect(el.querySelector<HTMLIFrameElement>('iframe[title="Your note on Mongolia"]')?.getAttribute('src')).toBe(noteFrame.src);
+    expect(el.querySelector('textarea')).toBeNull();
+    document.body.innerHTML = '';
+    expect(mount({ data: undefined, noteFrame }).el.querySelector('iframe')).toBeNull();
+  });
+});
+
+describe('the reader’s note on an entity, in the note frame', () => {
+  const saved: Note = {
+    id: 'urn:gloss:entity-note:country%3Amng',
+    kind: 'entity',
+    target: 'country:mng',
+    title: 'Mongolia',
+    text: '<b>third</b> neighbour',
+    tags: [],
+    created: '2026-11-01T00:00:00.000Z',
+    updated: '2026-11-01T00:00:00.000Z',
+  };
+  const tick = () => new Promise((r) => setTimeout(r));
+  const button = (el: Element, label: string) => [...el.querySelectorAll('button')].find((b) => b.textContent === label)!;
+
+  function mountNote(note: Note | null, send: SendVersioned<Note>) {
+    const el = document.createElement('div');
+    document.body.append(el);
+    render(<EntityNote entity="country:mng" name="Mongolia" note={note} send={send} />, el);
+    return el;
+  }
+
+  async function write(el: Element, text: string) {
+    const area = el.querySelector('textarea[aria-label="Your note on Mongolia"]') as HTMLTextAreaElement;
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+    button(el, 'Save note').click();
+    await tick();
+  }
+
+  it('shows the note as text and saves an edit with the version it was loaded at', async () => {
+    const send = vi.fn<SendVersioned<Note>>().mockResolvedValue({ saved: true });
+    const el = mountNote(saved, send);
     expect(el.querySelector('.note p')?.textContent).toBe('Your note <b>third</b> neighbour');
     expect(el.querySelector('.note b')).toBeNull();
-    (el.querySelector('.note button') as HTMLButtonElement).click();
-    await new Promise((r) => setTimeout(r));
-    const area = el.querySelector('textarea[aria-label="Your note on Mongolia"]') as HTMLTextAreaElement;
-    expect(area.value).toBe('<b>third</b> neighbour');
-    area.value = 'Landlocked between two powers.';
-    area.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((r) => setTimeout(r));
-    [...el.querySelectorAll('button')].find((b) => b.textContent === 'Save note')!.click();
-    expect(onSaveNote).toHaveBeenCalledWith('Landlocked between two powers.');
+    button(el, 'Edit note').click();
+    await tick();
+    expect((el.querySelector('textarea') as HTMLTextAreaElement).value).toBe('<b>third</b> neighbour');
+    await write(el, 'Landlocked between two powers.');
+    expect(send).toHaveBeenCalledWith(expect.objectContaining({ text: 'Landlocked between two powers.' }), saved.updated);
+    expect(el.querySelector('.note p')?.textContent).toBe('Your note Landlocked between two powers.');
   });
 
-  it('offers to add a note when there is none, and shows no note section where notes cannot be saved', async () => {
-    const { el } = mount({ onSaveNote: vi.fn() });
+  it('offers to add a note when there is none, expecting none to exist', async () => {
+    const send = vi.fn<SendVersioned<Note>>().mockResolvedValue({ saved: true });
+    const el = mountNote(null, send);
     expect([...el.querySelectorAll('.note button')].map((b) => b.textContent)).toEqual(['Add a note']);
+    button(el, 'Add a note').click();
+    await tick();
+    await write(el, 'First words.');
+    expect(send).toHaveBeenCalledWith(expect.objectContaining({ text: 'First words.' }), null);
+  });
+
+  it('when another tab saved first, shows the newer note and lets the reader keep theirs or take the newer', async () => {
+    const newer = { ...saved, text: 'Written in the other tab.', updated: '2026-11-02T00:00:00.000Z' };
+    const send = vi.fn<SendVersioned<Note>>().mockResolvedValueOnce({ saved: false, current: newer }).mockResolvedValue({ saved: true });
+    const el = mountNote(saved, send);
+    button(el, 'Edit note').click();
+    await tick();
+    await write(el, 'Mine.');
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain('Changed elsewhere');
+    expect(el.querySelector('.conflict .newer')?.textContent).toBe('Written in the other tab.');
+    expect((el.querySelector('textarea') as HTMLTextAreaElement).value).toBe('Mine.');
+    button(el, 'Keep mine').click();
+    await tick();
+    expect(send).toHaveBeenLastCalledWith(expect.objectContaining({ text: 'Mine.' }), newer.updated);
+    expect(el.querySelector('.note p')?.textContent).toBe('Your note Mine.');
+
     document.body.innerHTML = '';
-    const again = mount();
-    expect(again.el.querySelector('.note')).toBeNull();
+    const taking = mountNote(saved, vi.fn<SendVersioned<Note>>().mockResolvedValue({ saved: false, current: newer }));
+    button(taking, 'Edit note').click();
+    await tick();
+    await write(taking, 'Mine.');
+    button(taking, 'Take the newer').click();
+    await tick();
+    expect(taking.querySelector('.note p')?.textContent).toBe('Your note Written in the other tab.');
+    expect(taking.querySelector('[role="alert"]')).toBeNull();
   });
 });

@@ -18,7 +18,12 @@ const page: PageInfo = {
 function mount(props: Partial<PopupViewProps>) {
   const el = document.createElement('div');
   document.body.append(el);
-  const actions = { saveHighlight: vi.fn(), deleteHighlight: vi.fn(), goTo: vi.fn(), savePageNote: vi.fn() };
+  const actions = {
+    saveHighlight: vi.fn().mockResolvedValue({ saved: true }),
+    deleteHighlight: vi.fn(),
+    goTo: vi.fn(),
+    savePageNote: vi.fn().mockResolvedValue({ saved: true }),
+  };
   render(
     <PopupView
       page={page}
@@ -102,7 +107,65 @@ describe('popup', () => {
     tags.dispatchEvent(new Event('input', { bubbles: true }));
     await tick();
     [...el.querySelectorAll<HTMLButtonElement>('li.item button')].find((b) => b.textContent === 'Save')!.click();
-    expect(actions.saveHighlight).toHaveBeenCalledWith(expect.objectContaining({ id: h.id, note: 'New note', tags: ['asia', 'water'] }));
+    expect(actions.saveHighlight).toHaveBeenCalledWith(
+      expect.objectContaining({ id: h.id, note: 'New note', tags: ['asia', 'water'] }),
+      h.updated,
+    );
     expect(actions.saveHighlight.mock.calls[0][0].updated > h.updated).toBe(true);
+  });
+
+  it('when the highlight was saved elsewhere meanwhile, shows the newer note and saves nothing until the reader chooses', async () => {
+    const h = highlight({ source: page.source, note: 'as loaded' });
+    const newer = { ...h, note: 'from the other tab', tags: ['later'], updated: '2026-11-05T00:00:00.000Z' };
+    const { el, actions } = mount({ library: new Library([h], [], []) });
+    actions.saveHighlight.mockResolvedValueOnce({ saved: false, current: newer });
+    const button = (label: string) => [...el.querySelectorAll<HTMLButtonElement>('li.item button')].find((b) => b.textContent === label)!;
+    button('Edit').click();
+    await tick();
+    const area = el.querySelector('li.item textarea') as HTMLTextAreaElement;
+    area.value = 'mine';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+    button('Save').click();
+    await tick();
+    expect(el.querySelector('li.item [role="alert"]')?.textContent).toContain('Changed elsewhere');
+    expect(el.querySelector('li.item .newer')?.textContent).toBe('from the other tab #later');
+    expect((el.querySelector('li.item textarea') as HTMLTextAreaElement).value).toBe('mine');
+    button('Take the newer').click();
+    await tick();
+    expect((el.querySelector('li.item textarea') as HTMLTextAreaElement).value).toBe('from the other tab');
+    expect((el.querySelector('li.item input[type="text"]') as HTMLInputElement).value).toBe('later');
+    button('Save').click();
+    await tick();
+    expect(actions.saveHighlight).toHaveBeenLastCalledWith(expect.objectContaining({ note: 'from the other tab' }), newer.updated);
+    expect(el.querySelector('li.item textarea')).toBeNull();
+  });
+
+  it('saves the page note with the version it loaded, and shows a newer one saved elsewhere instead of overwriting it', async () => {
+    const loaded = note('page', page.source, { text: 'First thoughts.' });
+    const newer = { ...loaded, text: 'Written in another window.', updated: '2026-11-05T00:00:00.000Z' };
+    const { el, actions } = mount({ library: new Library([], [loaded], []) });
+    actions.savePageNote.mockResolvedValueOnce({ saved: false, current: newer });
+    await tick();
+    const area = el.querySelector('.note-editor textarea') as HTMLTextAreaElement;
+    expect(area.value).toBe('First thoughts.');
+    area.value = 'Second thoughts.';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+    const button = (label: string) =>
+      [...el.querySelectorAll<HTMLButtonElement>('.note-editor button')].find((b) => b.textContent === label)!;
+    button('Save note').click();
+    await tick();
+    expect(actions.savePageNote).toHaveBeenCalledWith(
+      expect.objectContaining({ text: 'Second thoughts.', target: page.source }),
+      loaded.updated,
+    );
+    expect(el.querySelector('.note-editor .newer')?.textContent).toBe('Written in another window.');
+    expect(area.value).toBe('Second thoughts.');
+    button('Keep mine').click();
+    await tick();
+    expect(actions.savePageNote).toHaveBeenLastCalledWith(expect.objectContaining({ text: 'Second thoughts.' }), newer.updated);
+    expect(el.querySelector('.note-editor [role="alert"]')).toBeNull();
+    expect(button('Save note').disabled).toBe(true);
   });
 });
