@@ -1,0 +1,45 @@
+import * as v from 'valibot';
+import { FieldError } from '../export/import-issues';
+import { describe } from '../export/record-checks';
+
+/** The field an issue is about, as the import messages write it: `quote.exact`, `aliases[0]`. */
+export function issuePath(issue: v.BaseIssue<unknown>): string {
+  let path = '';
+  for (const item of issue.path ?? []) {
+    const key = item.key as string | number;
+    path += item.type === 'array' ? `[${key}]` : path ? `.${key}` : String(key);
+  }
+  return path;
+}
+
+/** Valibot's names for kinds of value, as the reader's messages say them. */
+const KINDS: Record<string, string> = {
+  string: 'text',
+  Array: 'a list',
+  Object: 'an object',
+  boolean: 'true or false',
+  number: 'a number',
+};
+
+/** One line for the reader about what is wrong with the value at the issue's field. */
+export function issueMessage(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind !== 'schema') return issue.message;
+  if (issue.input === undefined) return 'is missing';
+  if (issue.type === 'picklist' || issue.type === 'literal' || issue.type === 'variant')
+    return `must be ${issue.expected?.replaceAll('"', '') ?? 'a known value'}, not ${JSON.stringify(issue.input)}`;
+  if (issue.type === 'strict_object') return 'is not a field Gloss knows';
+  return `must be ${KINDS[issue.expected ?? ''] ?? issue.expected ?? 'another kind of value'}, not ${describe(issue.input)}`;
+}
+
+/**
+ * Checks a record with a schema and returns it as it is (fields a later version adds are kept);
+ * the first problem throws a FieldError naming its field.
+ */
+export function checked<S extends v.GenericSchema>(schema: S, value: unknown, at = ''): v.InferOutput<S> {
+  const result = v.safeParse(schema, value);
+  if (result.success) return value as v.InferOutput<S>;
+  const issue = result.issues[0];
+  const field = issuePath(issue);
+  const joined = at && field && !field.startsWith('[') ? `${at}.${field}` : at + field;
+  throw new FieldError(joined, issueMessage(issue));
+}
