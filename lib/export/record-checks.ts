@@ -37,13 +37,6 @@ export function optionalText(r: Obj, field: string, path = field): string | unde
 
 const IRI = /^[a-z][a-z0-9+.-]*:[^\s]+$/i;
 
-/** An absolute IRI (`https://…`, `urn:uuid:…`), as W3C ids, sources and targets must be. */
-export function iri(r: Obj, field: string, path = field): string {
-  const v = text(r, field, true, path);
-  if (!IRI.test(v)) throw new FieldError(path, `must be an absolute IRI such as https://… or urn:…, not "${v.slice(0, 80)}"`);
-  return v;
-}
-
 /** Whether a string is an absolute IRI. */
 export function isIri(value: string): boolean {
   return IRI.test(value);
