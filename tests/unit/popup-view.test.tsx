@@ -77,6 +77,20 @@ describe('popup', () => {
     expect(el.textContent).toContain('1 highlight could not be placed.');
   });
 
+  it('offers no "Go to" for a highlight stored on a data: or javascript: source', async () => {
+    const web = highlight({ id: 'urn:uuid:w', source: 'https://news.example/b' });
+    const data = highlight({ id: 'urn:uuid:d', source: 'data:text/html,<script>alert(1)</script>' });
+    const js = highlight({ id: 'urn:uuid:j', source: 'javascript:alert(1)' });
+    const { el, actions } = mount({ library: new Library([web, data, js], [], []) });
+    (el.querySelector('#tab-all') as HTMLButtonElement).click();
+    await tick();
+    const buttons = [...el.querySelectorAll('li.item button')].filter((b) => b.textContent === 'Go to') as HTMLButtonElement[];
+    expect(buttons).toHaveLength(3);
+    buttons.forEach((b) => b.click());
+    expect(actions.goTo.mock.calls.map(([h]) => h.id)).toEqual(['urn:uuid:w']);
+    expect(buttons.filter((b) => b.disabled)).toHaveLength(2);
+  });
+
   it('deletes with an Undo that saves the highlight back as it was', async () => {
     const h = highlight({ source: page.source, note: 'keep me' });
     const { el, actions } = mount({ library: new Library([h], [], []) });
