@@ -5,8 +5,19 @@ import { openWithGloss, type GlossSession } from './session';
 import { locateMention, paintedMentions, pointerAway, waitForDialog, waitForPaint } from './page-tools';
 
 const NOTE = 'Check the lithium offtake figures against the 2024 budget.';
-const DATA_SOURCE = 'data:text/html,<script>document.title="ran"</script>';
-const DATA_HIGHLIGHT = 'urn:uuid:00000000-0000-4000-8000-0000000000da';
+/** A highlight on a data: source, as an import made before sources were checked could store it. */
+const DATA_RECORD = {
+  id: 'urn:uuid:00000000-0000-4000-8000-0000000000da',
+  source: 'data:text/html,<script>document.title="ran"</script>',
+  title: 'Stored before sources were checked',
+  quote: { type: 'TextQuoteSelector', exact: 'a passage', prefix: '', suffix: '' },
+  position: { type: 'TextPositionSelector', start: 0, end: 9 },
+  color: 'yellow',
+  note: '',
+  tags: [],
+  created: '2026-11-01T10:00:00.000Z',
+  updated: '2026-11-01T10:00:00.000Z',
+};
 
 describe('packs that collide and values stored bad, in Chromium with the built extension', () => {
   let session: GlossSession;
@@ -132,20 +143,7 @@ describe('packs that collide and values stored bad, in Chromium with the built e
         { id: 'country:aus', changes: { aliases: 5 }, updated: 1 },
         { id: 'country:jpn', changes: { name: {} }, updated: 1 },
       ],
-      highlights: [
-        {
-          id: DATA_HIGHLIGHT,
-          source: DATA_SOURCE,
-          title: 'Stored before sources were checked',
-          quote: { type: 'TextQuoteSelector', exact: 'a passage', prefix: '', suffix: '' },
-          position: { type: 'TextPositionSelector', start: 0, end: 9 },
-          color: 'yellow',
-          note: '',
-          tags: [],
-          created: '2026-11-01T10:00:00.000Z',
-          updated: '2026-11-01T10:00:00.000Z',
-        },
-      ],
+      highlights: [DATA_RECORD],
     });
     await options.reload();
     await expect.poll(() => options.getByTestId('unreadable-settings').innerText()).toMatch(/sitesOff, paused|paused, sitesOff/);
@@ -173,21 +171,23 @@ describe('packs that collide and values stored bad, in Chromium with the built e
     await popup.close();
   });
 
-  it('"Go to" on a highlight stored on a data: source opens nothing', async () => {
+  it('"Go to" on a highlight stored on a data: source opens nothing, while one on a web page opens it', async () => {
     const popup = await open('popup.html');
+    const web = { ...DATA_RECORD, id: 'urn:uuid:00000000-0000-4000-8000-0000000000eb', source: `${session.base}/sahel-water.html` };
+    await writeRaw(popup, { highlights: [DATA_RECORD, web] });
+    await popup.reload();
     await popup.getByRole('tab', { name: 'All' }).click();
+    const before = context.pages().map((p) => p.url());
+    // The data: one first: tabs open in the order asked, so once the web page's tab is
+    // there, a data: tab would be too.
+    await send(popup, 'goTo', DATA_RECORD.id);
+    await send(popup, 'goTo', web.id);
+    await expect.poll(() => context.pages().map((p) => p.url())).toContain(web.source);
+    expect(context.pages().map((p) => p.url())).toEqual([...before, web.source]);
     const item = popup.getByRole('listitem', { name: 'Highlight: a passage' });
-    expect(await item.getByRole('button', { name: 'Go to' }).isDisabled()).toBe(true);
-    const before = context.pages().length;
-    // The popup's button is off; the background must refuse the message too.
-    await send(popup, 'goTo', DATA_HIGHLIGHT);
-    expect(context.pages().length).toBe(before);
-    expect(
-      context
-        .pages()
-        .map((p) => p.url())
-        .filter((u) => u.startsWith('data:')),
-    ).toEqual([]);
+    expect(await item.getByRole('button', { name: 'Go to' }).evaluateAll((bs) => bs.map((b) => (b as HTMLButtonElement).disabled))).toEqual(
+      [true, false],
+    );
     await popup.close();
   });
 });
