@@ -1,12 +1,20 @@
 import type { Highlight, Note, PageRecord } from '../annotations/types';
 import type { EntityEdit, PackRecord, Setting, StoredEntity } from '../db';
-import { ENTITY_TYPES } from '../kb/types';
 import { LOCAL_SETTINGS, STARTER_PACK, type ExportBundle } from './bundle';
 import { fileDate, type ExportFile } from './files';
 import { FieldError, ImportError, type ImportIssue } from './import-issues';
 import { checked } from '../schemas/issues';
-import { SETTING_SCHEMAS, entityEditSchema, highlightSchema, noteSchema, pageSchema, settingSchema } from '../schemas/records';
-import { asObject, bool, count, describe, finite, isObject, oneOf, text, textList, type Obj } from './record-checks';
+import {
+  SETTING_SCHEMAS,
+  entityEditSchema,
+  highlightSchema,
+  noteSchema,
+  packRecordSchema,
+  pageSchema,
+  settingSchema,
+  storedEntitySchema,
+} from '../schemas/records';
+import { asObject, describe, isObject, type Obj } from './record-checks';
 
 /** What a full backup's `format` field says, so it is told apart from any other JSON. */
 export const BACKUP_FORMAT = 'gloss-backup';
@@ -48,34 +56,14 @@ function readPage(r: Obj): PageRecord {
 }
 
 function readPack(r: Obj): PackRecord {
-  if (text(r, 'id', true) === STARTER_PACK) throw new FieldError('id', 'the starter pack is never in a backup');
-  text(r, 'name', true);
-  text(r, 'version', true);
-  bool(r, 'enabled');
-  count(r, 'entityCount');
-  finite(r, 'installedAt');
-  return r as unknown as PackRecord;
+  if (r.id === STARTER_PACK) throw new FieldError('id', 'the starter pack is never in a backup');
+  return checked(packRecordSchema, r);
 }
 
 function readEntity(r: Obj, packs: Set<string>): StoredEntity {
-  text(r, 'id', true);
-  oneOf(r, 'type', ENTITY_TYPES);
-  text(r, 'name', true);
-  if (!Array.isArray(r.aliases)) throw new FieldError('aliases', `must be a list, not ${describe(r.aliases)}`);
-  r.aliases.forEach((a: unknown, i: number) => {
-    if (typeof a !== 'string' && !(isObject(a) && typeof a.text === 'string'))
-      throw new FieldError(`aliases[${i}]`, 'must be text or an object with a "text"');
-  });
-  text(r, 'summary');
-  if (!Array.isArray(r.facts)) throw new FieldError('facts', `must be a list, not ${describe(r.facts)}`);
-  textList(r, 'related');
-  text(r, 'source');
-  text(r, 'license');
-  text(r, 'asOf');
-  const pack = text(r, 'pack', true);
-  if (!packs.has(pack)) throw new FieldError('pack', `names pack "${pack}", which the backup's "packs" does not hold`);
-  count(r, 'rank');
-  return r as unknown as StoredEntity;
+  const entity = checked(storedEntitySchema, r);
+  if (!packs.has(entity.pack)) throw new FieldError('pack', `names pack "${entity.pack}", which the backup's "packs" does not hold`);
+  return entity as StoredEntity;
 }
 
 function readEdit(r: Obj): EntityEdit {

@@ -60,28 +60,11 @@ export function count(r: Obj, field: string, path = field): number {
   return v;
 }
 
-/** A finite number (a time in milliseconds). */
-export function finite(r: Obj, field: string): number {
-  const v = r[field];
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new FieldError(field, `must be a number, not ${describe(v)}`);
-  return v;
-}
-
 /** A true/false field. */
 export function bool(r: Obj, field: string): boolean {
   const v = r[field];
   if (typeof v !== 'boolean') throw new FieldError(field, `must be true or false, not ${describe(v)}`);
   return v;
-}
-
-/** A list of text. */
-export function textList(r: Obj, field: string, path = field): string[] {
-  const v = r[field];
-  if (!Array.isArray(v)) throw new FieldError(path, `must be a list of text, not ${describe(v)}`);
-  v.forEach((item, i) => {
-    if (typeof item !== 'string') throw new FieldError(`${path}[${i}]`, `must be text, not ${describe(item)}`);
-  });
-  return v as string[];
 }
 
 /** One of a fixed set of values. */

@@ -25,9 +25,19 @@ const KINDS: Record<string, string> = {
 export function issueMessage(issue: v.BaseIssue<unknown>): string {
   if (issue.kind !== 'schema') return issue.message;
   if (issue.input === undefined) return 'is missing';
-  if (issue.type === 'picklist' || issue.type === 'literal' || issue.type === 'variant')
-    return `must be ${issue.expected?.replaceAll('"', '') ?? 'a known value'}, not ${JSON.stringify(issue.input)}`;
-  if (issue.type === 'strict_object') return 'is not a field Gloss knows';
+  if (issue.type === 'picklist' || issue.type === 'literal' || issue.type === 'variant') {
+    const options = (issue.expected ?? '')
+      .replace(/^\((.*)\)$/, '$1')
+      .replaceAll('"', '')
+      .split(' | ');
+    return `must be ${options.length > 1 ? `one of ${options.join(', ')}` : options[0]}, not ${JSON.stringify(issue.input)}`;
+  }
+  // A strict object's issue on a key it does not list expects `never` there.
+  if (issue.type === 'strict_object' && issue.expected === 'never') return 'is not a field Gloss knows';
+  if (issue.type === 'union') {
+    const kinds = (issue.expected ?? '').replace(/^\((.*)\)$/, '$1').split(' | ');
+    return `must be ${kinds.map((k) => KINDS[k] ?? k).join(' or ')}, not ${describe(issue.input)}`;
+  }
   return `must be ${KINDS[issue.expected ?? ''] ?? issue.expected ?? 'another kind of value'}, not ${describe(issue.input)}`;
 }
 

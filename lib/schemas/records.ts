@@ -17,7 +17,8 @@ const dateTime = v.pipe(
   v.regex(DATE_TIME, 'must be an ISO 8601 date-time such as 2026-11-27T10:00:00Z'),
   v.check((s) => !Number.isNaN(Date.parse(s)), 'must be a real date and time'),
 );
-const wholeNumber = v.pipe(v.number(), v.integer('must be a whole number ≥ 0'), v.minValue(0, 'must be a whole number ≥ 0'));
+const notWhole = (issue: v.BaseIssue<unknown>) => `must be a whole number ≥ 0, not ${JSON.stringify(issue.input)}`;
+const wholeNumber = v.pipe(v.number(), v.integer(notWhole), v.minValue(0, notWhole));
 const textList = v.array(v.string());
 
 /** A page a highlight or page note is on: an http, https or file address, never `data:` or `javascript:`. */
@@ -80,22 +81,49 @@ const webLink = v.pipe(
   v.check((url) => /^https?:\/\//i.test(url), 'must be an http or https address'),
 );
 
+/** Every field of an entity but its id, as Gloss stores it. */
+const entityFields = {
+  type: v.picklist(ENTITY_TYPES),
+  name: v.pipe(
+    v.string(),
+    v.check((name) => name.trim().length > 0, 'must not be empty'),
+  ),
+  aliases: v.array(alias),
+  summary: v.string(),
+  facts: v.array(v.looseObject({ label: v.string(), value: v.string(), asOf: v.optional(v.string()) })),
+  related: textList,
+  links: v.optional(v.array(v.looseObject({ label: v.string(), url: webLink }))),
+  source: v.string(),
+  license: v.string(),
+  asOf: v.string(),
+};
+
+/** A pack the reader installed, as a backup carries it. */
+export const packRecordSchema = v.looseObject({
+  id: nonEmpty,
+  name: nonEmpty,
+  version: nonEmpty,
+  enabled: v.boolean(),
+  entityCount: wholeNumber,
+  installedAt: v.pipe(v.number(), v.finite()),
+});
+
+/** An entity of a reader's own pack, as a backup carries it. */
+export const storedEntitySchema = v.looseObject({ id: nonEmpty, ...entityFields, pack: nonEmpty, rank: wholeNumber });
+
+/** An entity of a pack file: id, type and name, the rest optional (Gloss fills it in). */
+export const packEntitySchema = v.looseObject({
+  id: nonEmpty,
+  ...v.partial(v.object(entityFields)).entries,
+  type: entityFields.type,
+  name: entityFields.name,
+});
+
 /**
  * The reader's changes to an entity: any field of an entity but its id, each of the right
  * kind. Strict, since the changes are laid over the pack's record as they are.
  */
-export const entityChangesSchema = v.strictObject({
-  type: v.optional(v.picklist(ENTITY_TYPES)),
-  name: v.optional(nonEmpty),
-  aliases: v.optional(v.array(alias)),
-  summary: v.optional(v.string()),
-  facts: v.optional(v.array(v.looseObject({ label: v.string(), value: v.string(), asOf: v.optional(v.string()) }))),
-  related: v.optional(textList),
-  links: v.optional(v.array(v.looseObject({ label: v.string(), url: webLink }))),
-  source: v.optional(v.string()),
-  license: v.optional(v.string()),
-  asOf: v.optional(v.string()),
-});
+export const entityChangesSchema = v.partial(v.strictObject(entityFields));
 
 /** An entity edit record of a backup. */
 export const entityEditSchema = v.looseObject({
@@ -116,3 +144,15 @@ export const SETTING_SCHEMAS: Record<string, v.GenericSchema> = {
 
 /** A setting record; its value is checked against `SETTING_SCHEMAS` by its key. */
 export const settingSchema = v.looseObject({ key: nonEmpty, value: v.unknown() });
+
+/** A pack file's own fields; its entities are checked one by one with `packEntitySchema`. */
+export const packFileSchema = v.looseObject({
+  id: v.pipe(
+    entityFields.name,
+    v.check((id) => id !== 'starter', 'is the built-in pack’s id; give your pack another'),
+  ),
+  name: entityFields.name,
+  version: entityFields.name,
+  description: v.optional(v.string()),
+  entities: v.array(v.unknown()),
+});
