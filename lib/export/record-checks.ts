@@ -35,14 +35,16 @@ export function optionalText(r: Obj, field: string, path = field): string | unde
   return r[field] === undefined ? undefined : text(r, field, false, path);
 }
 
-const IRI = /^[a-z][a-z0-9+.-]*:[^\s]+$/i;
+/** An absolute IRI: a scheme, a colon, no spaces. */
+export const IRI = /^[a-z][a-z0-9+.-]*:[^\s]+$/i;
 
 /** Whether a string is an absolute IRI. */
 export function isIri(value: string): boolean {
   return IRI.test(value);
 }
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/** An ISO 8601 date-time with seconds and a time zone. */
+export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** An ISO 8601 date-time with seconds and a time zone, as the W3C model's `created` requires. */
 export function dateTime(r: Obj, field: string, path = field): string {

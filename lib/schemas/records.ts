@@ -1,14 +1,13 @@
 import * as v from 'valibot';
 import { HIGHLIGHT_COLORS, noteId } from '../annotations/types';
 import { isWebSource } from '../annotations/web-source';
+import { STARTER_PACK } from '../export/bundle';
+import { DATE_TIME, IRI } from '../export/record-checks';
 import { ENTITY_TYPES } from '../kb/types';
 
 // One schema per record Gloss stores, shared by imports and by the defensive reads of
 // stored values. Valibot validates without `eval`, as the extension pages' CSP requires, and
 // its schemas convert to JSON Schema (`@valibot/to-json-schema`) for the files of issue #9.
-
-const IRI = /^[a-z][a-z0-9+.-]*:[^\s]+$/i;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 const nonEmpty = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
 const iri = v.pipe(nonEmpty, v.regex(IRI, 'must be an absolute IRI such as https://… or urn:…'));
@@ -149,7 +148,7 @@ export const settingSchema = v.looseObject({ key: nonEmpty, value: v.unknown() }
 export const packFileSchema = v.looseObject({
   id: v.pipe(
     entityFields.name,
-    v.check((id) => id !== 'starter', 'is the built-in pack’s id; give your pack another'),
+    v.check((id) => id !== STARTER_PACK, 'is the built-in pack’s id; give your pack another'),
   ),
   name: entityFields.name,
   version: entityFields.name,
