@@ -3,7 +3,7 @@ import { FieldError } from '../export/import-issues';
 import { describe } from '../export/record-checks';
 
 /** The field an issue is about, as the import messages write it: `quote.exact`, `aliases[0]`. */
-export function issuePath(issue: v.BaseIssue<unknown>): string {
+function issuePath(issue: v.BaseIssue<unknown>): string {
   let path = '';
   for (const item of issue.path ?? []) {
     const key = item.key as string | number;
@@ -22,7 +22,7 @@ const KINDS: Record<string, string> = {
 };
 
 /** One line for the reader about what is wrong with the value at the issue's field. */
-export function issueMessage(issue: v.BaseIssue<unknown>): string {
+function issueMessage(issue: v.BaseIssue<unknown>): string {
   if (issue.kind !== 'schema') return issue.message;
   if (issue.input === undefined) return 'is missing';
   if (issue.type === 'picklist' || issue.type === 'literal' || issue.type === 'variant') {
