@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Highlight } from '../lib/annotations/types';
+import { isWebSource } from '../lib/annotations/web-source';
 import { COLOR_LABEL } from './colors';
 import { EditHighlight } from './EditHighlight';
 import type { SendVersioned } from './use-versioned-save';
@@ -37,7 +38,12 @@ export function HighlightItem({ highlight: h, onSave, onDelete, onGoTo }: Highli
             <button type="button" onClick={() => setEditing(true)}>
               Edit
             </button>
-            <button type="button" onClick={() => onGoTo(h)}>
+            <button
+              type="button"
+              disabled={!isWebSource(h.source)}
+              title={isWebSource(h.source) ? undefined : 'Gloss opens web and file pages only'}
+              onClick={() => onGoTo(h)}
+            >
               Go to
             </button>
             <button type="button" class="danger" onClick={() => onDelete(h)}>

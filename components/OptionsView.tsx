@@ -7,6 +7,8 @@ export interface OptionsViewProps {
   packs: PackRecord[];
   stats: MatcherStats | null;
   sitesOff: string[];
+  /** Stored settings Gloss could not read, so their defaults are in use. */
+  unreadable: string[];
   /** What the last action did, or why it failed. */
   message: { text: string; error: boolean } | null;
   busy: boolean;
@@ -61,6 +63,12 @@ export function OptionsView(props: OptionsViewProps) {
       </section>
       <section aria-labelledby="sites-h">
         <h2 id="sites-h">Sites where Gloss is off</h2>
+        {props.unreadable.length > 0 && (
+          <p role="alert" class="error" data-testid="unreadable-settings">
+            Gloss could not read the stored setting{props.unreadable.length > 1 ? 's' : ''} {props.unreadable.join(', ')} (left by an older
+            import or edited by hand) and uses the default instead. Changing the setting here or in the popup saves a good value.
+          </p>
+        )}
         {props.sitesOff.length === 0 ? (
           <p>None. Switch Gloss off for a site from the toolbar popup.</p>
         ) : (

@@ -1,7 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie';
+import * as v from 'valibot';
 import type { CompiledMatcher } from './matcher/compiled';
 import type { Entity } from './kb/types';
 import type { Highlight, Note, PageRecord } from './annotations/types';
+import { SETTING_SCHEMAS } from './schemas/records';
 
 /** An entity as stored: the pack it came from and its place in that pack. */
 export interface StoredEntity extends Entity {
@@ -65,10 +67,19 @@ export class GlossDB extends Dexie {
   }
 }
 
-/** Reads a setting, or its default when unset. */
+/**
+ * Reads a setting, or its default when unset or of the wrong kind: a value an older import
+ * or a hand edit left (`sitesOff: 5`) must not stop the pages that read it.
+ */
 export async function getSetting<T>(db: GlossDB, key: string, fallback: T): Promise<T> {
   const row = await db.settings.get(key);
-  return row === undefined ? fallback : (row.value as T);
+  return row === undefined || !validSetting(key, row.value) ? fallback : (row.value as T);
+}
+
+/** Whether a stored setting's value is of the kind Gloss reads it as (any value for a key Gloss does not read). */
+export function validSetting(key: string, value: unknown): boolean {
+  const schema = SETTING_SCHEMAS[key];
+  return !schema || v.is(schema, value);
 }
 
 /** Writes a setting. */

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { EVERY_PAGE } from '../../lib/annotations/protocol';
 import * as store from '../../lib/annotations/store';
+import { isWebSource } from '../../lib/annotations/web-source';
 import { GlossDB } from '../../lib/db';
 import { exportPage } from '../../lib/export';
 import { installPack } from '../../lib/kb/packs';
@@ -95,7 +96,8 @@ export default defineBackground(() => {
       }
     }
     const h = await db.highlights.get(data);
-    if (!h) return;
+    // A source stored before imports were checked may be data: or javascript:, which would run its own code.
+    if (!h || !isWebSource(h.source)) return;
     const tab = await browser.tabs.create({ url: h.source });
     if (tab.id !== undefined) await tabs.setJump(tab.id, data);
   });

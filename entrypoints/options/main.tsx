@@ -10,16 +10,17 @@ import { checkImportSize, parseImport, type ParsedImport } from '../../lib/expor
 import { ImportError } from '../../lib/export/import-issues';
 import { PackFileError, parsePackFile } from '../../lib/kb/pack-file';
 import { installPack, removePack, setPackEnabled } from '../../lib/kb/packs';
-import { SITES_OFF, setSiteOff } from '../../lib/kb/site-settings';
+import { SITES_OFF, setSiteOff, unreadableSettings } from '../../lib/kb/site-settings';
 import { sendMessage, type MatcherStats } from '../../lib/messaging';
 import { download, readWithProgress } from '../../components/download';
 
 const db = new GlossDB();
 const app = document.getElementById('app')!;
-let state: Pick<OptionsViewProps, 'packs' | 'stats' | 'sitesOff' | 'message' | 'busy'> = {
+let state: Pick<OptionsViewProps, 'packs' | 'stats' | 'sitesOff' | 'unreadable' | 'message' | 'busy'> = {
   packs: [],
   stats: null,
   sitesOff: [],
+  unreadable: [],
   message: null,
   busy: false,
 };
@@ -129,9 +130,10 @@ async function importPack(file: File) {
 liveQuery(async () => ({
   packs: await db.packs.toArray(),
   sitesOff: await getSetting<string[]>(db, SITES_OFF, []),
+  unreadable: await unreadableSettings(db),
   revision: await getSetting(db, 'kbRevision', 0),
-})).subscribe(({ packs, sitesOff }) => {
-  update({ packs, sitesOff, stats: null });
+})).subscribe(({ packs, sitesOff, unreadable }) => {
+  update({ packs, sitesOff, unreadable, stats: null });
   void sendMessage('matcherStats')
     .then((stats: MatcherStats) => update({ stats }))
     .catch(() => undefined);

@@ -1,10 +1,20 @@
-import { HIGHLIGHT_COLORS, noteId, type Highlight, type Note, type PageRecord } from '../annotations/types';
+import type { Highlight, Note, PageRecord } from '../annotations/types';
 import type { EntityEdit, PackRecord, Setting, StoredEntity } from '../db';
-import { ENTITY_TYPES } from '../kb/types';
 import { LOCAL_SETTINGS, STARTER_PACK, type ExportBundle } from './bundle';
 import { fileDate, type ExportFile } from './files';
 import { FieldError, ImportError, type ImportIssue } from './import-issues';
-import { asObject, bool, count, dateTime, describe, finite, iri, isObject, oneOf, text, textList, type Obj } from './record-checks';
+import { checked } from '../schemas/issues';
+import {
+  SETTING_SCHEMAS,
+  entityEditSchema,
+  highlightSchema,
+  noteSchema,
+  packRecordSchema,
+  pageSchema,
+  settingSchema,
+  storedEntitySchema,
+} from '../schemas/records';
+import { asObject, describe, isObject, type Obj } from './record-checks';
 
 /** What a full backup's `format` field says, so it is told apart from any other JSON. */
 export const BACKUP_FORMAT = 'gloss-backup';
@@ -34,90 +44,37 @@ export function isBackup(raw: unknown): raw is Obj {
 // a later version adds survives a backup made by it and restored into it.
 
 function readHighlight(r: Obj): Highlight {
-  iri(r, 'id');
-  iri(r, 'source');
-  text(r, 'title');
-  const quote = asObject(r.quote, 'a TextQuoteSelector');
-  if (quote.type !== 'TextQuoteSelector') throw new FieldError('quote.type', 'must be "TextQuoteSelector"');
-  text(quote, 'exact', true, 'quote.exact');
-  text(quote, 'prefix', false, 'quote.prefix');
-  text(quote, 'suffix', false, 'quote.suffix');
-  const position = asObject(r.position, 'a TextPositionSelector');
-  if (position.type !== 'TextPositionSelector') throw new FieldError('position.type', 'must be "TextPositionSelector"');
-  const start = count(position, 'start', 'position.start');
-  if (count(position, 'end', 'position.end') < start) throw new FieldError('position.end', 'must not be before position.start');
-  oneOf(r, 'color', HIGHLIGHT_COLORS);
-  text(r, 'note');
-  textList(r, 'tags');
-  dateTime(r, 'created');
-  dateTime(r, 'updated');
-  if (r.orphan !== undefined) bool(r, 'orphan');
-  return r as unknown as Highlight;
+  return checked(highlightSchema, r);
 }
 
 function readNote(r: Obj): Note {
-  const kind = oneOf(r, 'kind', ['page', 'entity'] as const);
-  const target = kind === 'page' ? iri(r, 'target') : text(r, 'target', true);
-  if (text(r, 'id', true) !== noteId(kind, target)) throw new FieldError('id', `must be ${noteId(kind, target)} for this kind and target`);
-  text(r, 'title');
-  text(r, 'text');
-  textList(r, 'tags');
-  dateTime(r, 'created');
-  dateTime(r, 'updated');
-  return r as unknown as Note;
+  return checked(noteSchema, r);
 }
 
 function readPage(r: Obj): PageRecord {
-  iri(r, 'source');
-  text(r, 'title');
-  dateTime(r, 'lastRead');
-  textList(r, 'entities');
-  return r as unknown as PageRecord;
+  return checked(pageSchema, r);
 }
 
 function readPack(r: Obj): PackRecord {
-  if (text(r, 'id', true) === STARTER_PACK) throw new FieldError('id', 'the starter pack is never in a backup');
-  text(r, 'name', true);
-  text(r, 'version', true);
-  bool(r, 'enabled');
-  count(r, 'entityCount');
-  finite(r, 'installedAt');
-  return r as unknown as PackRecord;
+  if (r.id === STARTER_PACK) throw new FieldError('id', 'the starter pack is never in a backup');
+  return checked(packRecordSchema, r);
 }
 
 function readEntity(r: Obj, packs: Set<string>): StoredEntity {
-  text(r, 'id', true);
-  oneOf(r, 'type', ENTITY_TYPES);
-  text(r, 'name', true);
-  if (!Array.isArray(r.aliases)) throw new FieldError('aliases', `must be a list, not ${describe(r.aliases)}`);
-  r.aliases.forEach((a: unknown, i: number) => {
-    if (typeof a !== 'string' && !(isObject(a) && typeof a.text === 'string'))
-      throw new FieldError(`aliases[${i}]`, 'must be text or an object with a "text"');
-  });
-  text(r, 'summary');
-  if (!Array.isArray(r.facts)) throw new FieldError('facts', `must be a list, not ${describe(r.facts)}`);
-  textList(r, 'related');
-  text(r, 'source');
-  text(r, 'license');
-  text(r, 'asOf');
-  const pack = text(r, 'pack', true);
-  if (!packs.has(pack)) throw new FieldError('pack', `names pack "${pack}", which the backup's "packs" does not hold`);
-  count(r, 'rank');
-  return r as unknown as StoredEntity;
+  const entity = checked(storedEntitySchema, r);
+  if (!packs.has(entity.pack)) throw new FieldError('pack', `names pack "${entity.pack}", which the backup's "packs" does not hold`);
+  return entity as StoredEntity;
 }
 
 function readEdit(r: Obj): EntityEdit {
-  text(r, 'id', true);
-  if (!isObject(r.changes)) throw new FieldError('changes', `must be an object, not ${describe(r.changes)}`);
-  if ('id' in r.changes) throw new FieldError('changes.id', 'an edit cannot change an entity’s id');
-  finite(r, 'updated');
-  return r as unknown as EntityEdit;
+  return checked(entityEditSchema, r);
 }
 
 function readSetting(r: Obj): Setting {
-  text(r, 'key', true);
-  if (!('value' in r)) throw new FieldError('value', 'is missing');
-  return r as unknown as Setting;
+  const setting = checked(settingSchema, r);
+  const schema = SETTING_SCHEMAS[setting.key];
+  if (schema) checked(schema, setting.value, 'value');
+  return setting as Setting;
 }
 
 /** What reading a file's records gives: the good records, and an issue for each bad one. */

@@ -1,4 +1,6 @@
-import type { GlossDB } from '../db';
+import * as v from 'valibot';
+import { validSetting, type GlossDB } from '../db';
+import { entityChangesSchema } from '../schemas/records';
 import { LOCAL_SETTINGS, STARTER_PACK, type ExportBundle } from './bundle';
 
 /** Everything an export can hold, read in one read-only transaction so the parts agree. */
@@ -17,8 +19,10 @@ export function readBundle(db: GlossDB): Promise<ExportBundle> {
       pages: await db.pages.toArray(),
       packs,
       entities,
-      entityEdits: await db.entityEdits.toArray(),
-      settings: (await db.settings.toArray()).filter((s) => !LOCAL_SETTINGS.includes(s.key)),
+      // Values Gloss reads around (stored before imports were checked) are left out, so that
+      // the backup holds what is in effect and imports again.
+      entityEdits: (await db.entityEdits.toArray()).filter((e) => v.is(entityChangesSchema, e.changes)),
+      settings: (await db.settings.toArray()).filter((s) => !LOCAL_SETTINGS.includes(s.key) && validSetting(s.key, s.value)),
     };
   });
 }

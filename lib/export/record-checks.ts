@@ -35,21 +35,16 @@ export function optionalText(r: Obj, field: string, path = field): string | unde
   return r[field] === undefined ? undefined : text(r, field, false, path);
 }
 
-const IRI = /^[a-z][a-z0-9+.-]*:[^\s]+$/i;
-
-/** An absolute IRI (`https://…`, `urn:uuid:…`), as W3C ids, sources and targets must be. */
-export function iri(r: Obj, field: string, path = field): string {
-  const v = text(r, field, true, path);
-  if (!IRI.test(v)) throw new FieldError(path, `must be an absolute IRI such as https://… or urn:…, not "${v.slice(0, 80)}"`);
-  return v;
-}
+/** An absolute IRI: a scheme, a colon, no spaces. */
+export const IRI = /^[a-z][a-z0-9+.-]*:[^\s]+$/i;
 
 /** Whether a string is an absolute IRI. */
 export function isIri(value: string): boolean {
   return IRI.test(value);
 }
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/** An ISO 8601 date-time with seconds and a time zone. */
+export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** An ISO 8601 date-time with seconds and a time zone, as the W3C model's `created` requires. */
 export function dateTime(r: Obj, field: string, path = field): string {
@@ -67,28 +62,11 @@ export function count(r: Obj, field: string, path = field): number {
   return v;
 }
 
-/** A finite number (a time in milliseconds). */
-export function finite(r: Obj, field: string): number {
-  const v = r[field];
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new FieldError(field, `must be a number, not ${describe(v)}`);
-  return v;
-}
-
 /** A true/false field. */
 export function bool(r: Obj, field: string): boolean {
   const v = r[field];
   if (typeof v !== 'boolean') throw new FieldError(field, `must be true or false, not ${describe(v)}`);
   return v;
-}
-
-/** A list of text. */
-export function textList(r: Obj, field: string, path = field): string[] {
-  const v = r[field];
-  if (!Array.isArray(v)) throw new FieldError(path, `must be a list of text, not ${describe(v)}`);
-  v.forEach((item, i) => {
-    if (typeof item !== 'string') throw new FieldError(`${path}[${i}]`, `must be text, not ${describe(item)}`);
-  });
-  return v as string[];
 }
 
 /** One of a fixed set of values. */

@@ -2,6 +2,8 @@ import { HIGHLIGHT_COLORS, noteId, type Highlight, type Note } from '../annotati
 import type { ReadRecords } from './backup';
 import { FieldError, ImportError, type ImportIssue } from './import-issues';
 import { bool, count, dateTime, describe, isIri, isObject, oneOf, optionalText, text, type Obj } from './record-checks';
+import { checked } from '../schemas/issues';
+import { webSource } from '../schemas/records';
 import { ENTITY_IRI_PREFIX } from './w3c';
 
 /** Whether parsed JSON looks like the W3C model: a collection, a page, an annotation, or a list of annotations. */
@@ -60,6 +62,8 @@ function readBodies(r: Obj): { note: string; tags: string[] } {
 interface Target {
   source: string;
   path: string;
+  /** Where the source is in the record: the target itself, or its `source` or `id`. */
+  sourcePath: string;
   selectors: Obj[];
   selectorPath: string;
 }
@@ -72,14 +76,14 @@ function readTargets(r: Obj): Target[] {
     const path = many ? `target[${i}]` : 'target';
     if (typeof t === 'string') {
       if (!isIri(t)) throw new FieldError(path, `must be an absolute IRI, not "${t.slice(0, 80)}"`);
-      return { source: t, path, selectors: [], selectorPath: `${path}.selector` };
+      return { source: t, path, sourcePath: path, selectors: [], selectorPath: `${path}.selector` };
     }
     if (!isObject(t)) throw new FieldError(path, `must be an object or an IRI, not ${describe(t)}`);
     const key = t.source !== undefined ? 'source' : 'id';
     const source = text(t, key, true, `${path}.${key}`);
     if (!isIri(source)) throw new FieldError(`${path}.${key}`, `must be an absolute IRI, not "${source.slice(0, 80)}"`);
     const selectors = list(t.selector).filter(isObject);
-    return { source, path, selectors, selectorPath: `${path}.selector` };
+    return { source, path, sourcePath: `${path}.${key}`, selectors, selectorPath: `${path}.selector` };
   });
 }
 
@@ -91,6 +95,7 @@ function created(r: Obj, now: string): { created: string; updated: string } {
 
 /** A highlight from an annotation whose target has a TextQuoteSelector; Gloss's own fields where present. */
 function readHighlight(r: Obj, id: string, target: Target, quote: Obj, now: string): Highlight {
+  checked(webSource, target.source, target.sourcePath);
   const at = target.selectors.indexOf(quote);
   const qPath = `${target.selectorPath}[${at}]`;
   const exact = text(quote, 'exact', true, `${qPath}.exact`);
@@ -138,6 +143,7 @@ function readNote(r: Obj, target: Target, now: string): Note {
       throw new FieldError(target.path, 'is not a well-formed entity IRI');
     }
   }
+  if (!entity) checked(webSource, target.source, target.sourcePath);
   const { note, tags } = readBodies(r);
   return {
     id: noteId(kind, on),

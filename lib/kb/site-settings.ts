@@ -1,4 +1,4 @@
-import { getSetting, setSetting, type GlossDB } from '../db';
+import { getSetting, setSetting, validSetting, type GlossDB } from '../db';
 import type { PageState } from '../messaging';
 
 const PAUSED = 'paused';
@@ -30,4 +30,9 @@ export async function setPaused(db: GlossDB, paused: boolean): Promise<void> {
 /** Whether Gloss is paused everywhere. */
 export function isPaused(db: GlossDB): Promise<boolean> {
   return getSetting(db, PAUSED, false);
+}
+
+/** Keys of stored settings of the wrong kind (left by an older import), which are read as their defaults. */
+export async function unreadableSettings(db: GlossDB): Promise<string[]> {
+  return (await db.settings.toArray()).filter((s) => !validSetting(s.key, s.value)).map((s) => s.key);
 }

@@ -62,6 +62,26 @@ describe('full backup', () => {
     expect(await kbRevision(db)).toBe(1);
   });
 
+  it('exports past values stored before imports were checked, leaving out only those, so the backup imports again', async () => {
+    await seed(db);
+    await db.settings.bulkPut([
+      { key: 'sitesOff', value: 5 },
+      { key: 'paused', value: 'yes' },
+    ]);
+    await db.entityEdits.bulkPut([
+      { id: 'country:aus', changes: { aliases: 5 } as never, updated: 1 },
+      { id: 'country:mn', changes: { name: {} } as never, updated: 1 },
+    ]);
+    for (const format of ['backup', 'w3c', 'markdown', 'csv'] as const) expect((await exportAll(db, format, NOW)).data).toBeTruthy();
+    const backup = JSON.parse((await exportAll(db, 'backup', NOW)).data as string);
+    expect(backup.settings).toEqual([]);
+    expect(backup.entityEdits).toEqual([]);
+    expect(backup.highlights).toHaveLength(13);
+    await wipe(db);
+    await restore(JSON.stringify(backup));
+    expect(await db.highlights.count()).toBe(13);
+  });
+
   it('round-trips random highlights, notes, tags, entity edits and settings (property)', async () => {
     await fc.assert(
       fc.asyncProperty(arbContent, async ({ highlights, notes, edits, settings }) => {

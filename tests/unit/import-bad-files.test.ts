@@ -65,6 +65,7 @@ describe('bad files: refused whole, with a message, database untouched', () => {
 });
 
 describe('bad records: each named by record, id and field; nothing imported', () => {
+  const WEB_ONLY = 'must be an http, https or file address; Gloss never opens other kinds (data:, javascript:, …)';
   const cases: [string, Partial<ImportIssue>[]][] = [
     [
       'wrong-types.json',
@@ -102,6 +103,40 @@ describe('bad records: each named by record, id and field; nothing imported', ()
         { record: 'annotations[2]', id: 'urn:x:3', field: 'target', message: 'is missing' },
         { record: 'annotations[3]', id: 'urn:x:4', field: 'gloss:color' },
         { record: 'annotations[4]', id: 'urn:x:5', field: 'created' },
+      ],
+    ],
+    [
+      'bad-settings.json',
+      [
+        { record: 'settings[0]', id: 'sitesOff', field: 'value', message: 'must be a list, not a number' },
+        { record: 'settings[1]', id: 'paused', field: 'value', message: 'must be true or false, not a string' },
+        { record: 'settings[2]', id: 'sitesOff', field: 'value[1]', message: 'must be text, not a number' },
+      ],
+    ],
+    [
+      'bad-entity-edits.json',
+      [
+        { record: 'entityEdits[0]', id: 'country:aus', field: 'changes.aliases', message: 'must be a list, not a number' },
+        { record: 'entityEdits[1]', id: 'country:mn', field: 'changes.name', message: 'must be text, not an object' },
+        { record: 'entityEdits[2]', id: 'country:fr', field: 'changes.aliases[1]' },
+        { record: 'entityEdits[3]', id: 'country:de', field: 'changes.pack', message: 'is not a field Gloss knows' },
+        { record: 'entityEdits[4]', id: 'country:it', field: 'changes.links[0].url', message: 'must be an http or https address' },
+      ],
+    ],
+    [
+      'bad-sources.json',
+      [
+        { record: 'highlights[0]', id: 'urn:uuid:00000000-0000-4000-8000-00000000ccc1', field: 'source', message: WEB_ONLY },
+        { record: 'highlights[1]', id: 'urn:uuid:00000000-0000-4000-8000-00000000ccc2', field: 'source', message: WEB_ONLY },
+        { record: 'notes[0]', id: 'urn:gloss:page-note:data%3Atext%2Fhtml%2Cx', field: 'target', message: WEB_ONLY },
+        { record: 'pages[0]', field: 'source', message: WEB_ONLY },
+      ],
+    ],
+    [
+      'bad-w3c-sources.json',
+      [
+        { record: 'annotations[0]', id: 'urn:x:1', field: 'target.source', message: WEB_ONLY },
+        { record: 'annotations[1]', id: 'urn:x:2', field: 'target', message: WEB_ONLY },
       ],
     ],
   ];

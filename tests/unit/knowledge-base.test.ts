@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { GlossDB } from '../../lib/db';
 import { AliasFlag } from '../../lib/matcher';
 import { loadMatcher } from '../../lib/kb/matcher-store';
-import { enabledEntities, installPack, kbRevision, setPackEnabled } from '../../lib/kb/packs';
+import { PackFileError } from '../../lib/kb/pack-file';
+import { enabledEntities, installPack, kbRevision, removePack, setPackEnabled } from '../../lib/kb/packs';
 import { KnowledgeService } from '../../lib/kb/service';
 import { setPaused, setSiteOff } from '../../lib/kb/site-settings';
 import type { Entity, Pack } from '../../lib/kb/types';
@@ -61,6 +62,73 @@ describe('packs', () => {
     expect((await enabledEntities(db)).map((e) => e.name)).toEqual(['Mongol Uls']);
     await setPackEnabled(db, 'starter', false);
     expect(await enabledEntities(db)).toEqual([]);
+  });
+});
+
+describe('packs never take over what they do not own', () => {
+  const other = (entities: Entity[]): Pack => ({ id: 'mine', name: 'My pack', version: '1', entities });
+
+  it('refuses a pack with another pack’s entity id, naming the entity, and changes nothing', async () => {
+    await installPack(db, pack('1', [entity('country:aus', 'Australia'), entity('country:mng', 'Mongolia')]));
+    const before = { entities: await db.entities.toArray(), packs: await db.packs.toArray(), revision: await kbRevision(db) };
+    const taking = installPack(db, other([entity('country:new', 'Elsewhere'), entity('country:aus', 'Not Australia')]));
+    await expect(taking).rejects.toThrow(PackFileError);
+    await expect(taking).rejects.toThrow(/country:aus \(“Australia”\) is already in the pack “Starter”/);
+    expect({ entities: await db.entities.toArray(), packs: await db.packs.toArray(), revision: await kbRevision(db) }).toEqual(before);
+  });
+
+  it('removing a pack keeps every other pack’s entities; notes and edits outlive a pack removed and added again', async () => {
+    await installPack(db, pack('1', [entity('country:aus', 'Australia')]));
+    await installPack(db, other([entity('mine:x', 'Xanadu')]));
+    await db.notes.put(note('entity', 'mine:x'));
+    await db.entityEdits.put({ id: 'mine:x', changes: { summary: 'My words.' }, updated: 1 });
+    await removePack(db, 'mine');
+    expect((await db.entities.toArray()).map((e) => e.id)).toEqual(['country:aus']);
+    await installPack(db, other([entity('mine:x', 'Xanadu')]));
+    const card = await new KnowledgeService(db).card('mine:x');
+    expect(card?.summary).toBe('My words.');
+    expect(await db.notes.get(note('entity', 'mine:x').id)).toBeDefined();
+  });
+
+  it('installs the built-in pack again when its rows are missing, taking back an id another pack took', async () => {
+    await installPack(db, pack('1', [entity('country:aus', 'Australia'), entity('country:mng', 'Mongolia')]));
+    // What an older Gloss left: a pack took over country:aus, then was removed with it.
+    await db.entities.put({ ...entity('country:aus', 'Not Australia'), pack: 'mine', rank: 0 });
+    await db.entities.delete('country:aus');
+    expect(await installPack(db, pack('1', [entity('country:aus', 'Australia'), entity('country:mng', 'Mongolia')]))).toBe(true);
+    expect(await db.entities.get('country:aus')).toMatchObject({ name: 'Australia', pack: 'starter' });
+    expect(await installPack(db, pack('1', [entity('country:aus', 'Australia'), entity('country:mng', 'Mongolia')]))).toBe(false);
+  });
+});
+
+describe('bad stored values are read around, not trusted', () => {
+  it('builds the matcher and serves cards past edits of the wrong kind', async () => {
+    await installPack(
+      db,
+      pack('1', [entity('country:aus', 'Australia'), entity('country:mng', 'Mongolia'), entity('country:fra', 'France')]),
+    );
+    await db.entityEdits.bulkPut([
+      { id: 'country:aus', changes: { aliases: 5 } as never, updated: 1 },
+      { id: 'country:mng', changes: { name: {} } as never, updated: 1 },
+      { id: 'country:fra', changes: { summary: 'Edited.' }, updated: 1 },
+    ]);
+    const service = new KnowledgeService(db);
+    const res = decodeScan(await service.scan({ text: 'Australia, Mongolia, France', breaks: [], url: 'https://news.example/a' }));
+    expect(res.entities.map((e) => e.id)).toEqual(['country:aus', 'country:mng', 'country:fra']);
+    expect(await service.card('country:mng')).toMatchObject({ name: 'Mongolia' });
+    expect(await service.card('country:fra')).toMatchObject({ summary: 'Edited.' });
+  });
+
+  it('reads a setting of the wrong kind as its default, and switching a site off still works', async () => {
+    await installPack(db, pack('1', [entity('country:mng', 'Mongolia')]));
+    await db.settings.bulkPut([
+      { key: 'sitesOff', value: 5 },
+      { key: 'paused', value: 'yes' },
+    ]);
+    const service = new KnowledgeService(db);
+    expect(decodeScan(await service.scan({ text: 'Mongolia', breaks: [], url: 'https://news.example/a' })).state).toBe('on');
+    await setSiteOff(db, 'news.example', true);
+    expect((await service.scan({ text: 'Mongolia', breaks: [], url: 'https://news.example/a' })).state).toBe('site-off');
   });
 });
 

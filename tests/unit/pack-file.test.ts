@@ -27,6 +27,31 @@ describe('pack files', () => {
       /Entity 2 \(org:x\): the id is used twice/,
     ],
     ['a missing name', JSON.stringify({ ...good, entities: [{ id: 'org:y', type: 'event' }] }), /Entity 1 \(org:y\): "name"/],
+    [
+      'aliases that are not a list',
+      JSON.stringify({ ...good, entities: [{ ...good.entities[0], aliases: 5 }] }),
+      /Entity 1 \(org:x\): "aliases" must be a list, not a number/,
+    ],
+    [
+      'a name that is an object',
+      JSON.stringify({ ...good, entities: [{ ...good.entities[0], name: {} }] }),
+      /Entity 1 \(org:x\): "name" must be text, not an object/,
+    ],
+    [
+      'an alias that is a number',
+      JSON.stringify({ ...good, entities: [{ ...good.entities[0], aliases: ['XO', 5] }] }),
+      /Entity 1 \(org:x\): "aliases\[1\]"/,
+    ],
+    [
+      'a fact without a value',
+      JSON.stringify({ ...good, entities: [{ ...good.entities[0], facts: [{ label: 'Founded' }] }] }),
+      /Entity 1 \(org:x\): "facts\[0\].value" is missing/,
+    ],
+    [
+      'a javascript: link',
+      JSON.stringify({ ...good, entities: [{ ...good.entities[0], links: [{ label: 'x', url: 'javascript:alert(1)' }] }] }),
+      /Entity 1 \(org:x\): "links\[0\].url" must be an http or https address/,
+    ],
   ])('rejects %s with a message naming the record and field', (_, text, message) => {
     expect(() => parsePackFile(text)).toThrow(PackFileError);
     expect(() => parsePackFile(text)).toThrow(message);

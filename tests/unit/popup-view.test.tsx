@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupView, type PopupViewProps } from '../../components/PopupView';
 import { Library } from '../../lib/annotations/library';
+import { GlossDB } from '../../lib/db';
+import { isPaused, pageState } from '../../lib/kb/site-settings';
 import type { PageInfo } from '../../lib/messaging';
 import { highlight, note } from './support/annotations';
 
@@ -80,6 +82,37 @@ describe('popup', () => {
     expect(el.querySelector('img')).toBeNull();
     expect((el.querySelector('textarea') as HTMLTextAreaElement).value).toBe('Page thoughts');
     expect(el.textContent).toContain('1 highlight could not be placed.');
+  });
+
+  it('offers no "Go to" for a highlight stored on a data: or javascript: source', async () => {
+    const web = highlight({ id: 'urn:uuid:w', source: 'https://news.example/b' });
+    const data = highlight({ id: 'urn:uuid:d', source: 'data:text/html,<script>alert(1)</script>' });
+    const js = highlight({ id: 'urn:uuid:j', source: 'javascript:alert(1)' });
+    const { el, actions } = mount({ library: new Library([web, data, js], [], []) });
+    (el.querySelector('#tab-all') as HTMLButtonElement).click();
+    await tick();
+    const buttons = [...el.querySelectorAll('li.item button')].filter((b) => b.textContent === 'Go to') as HTMLButtonElement[];
+    expect(buttons).toHaveLength(3);
+    buttons.forEach((b) => b.click());
+    expect(actions.goTo.mock.calls.map(([h]) => h.id)).toEqual(['urn:uuid:w']);
+    expect(buttons.filter((b) => b.disabled)).toHaveLength(2);
+  });
+
+  it('opens with settings of the wrong kind stored, reading them as their defaults', async () => {
+    const db = new GlossDB(`popup-${crypto.randomUUID()}`);
+    await db.settings.bulkPut([
+      { key: 'paused', value: 'yes' },
+      { key: 'sitesOff', value: 5 },
+    ]);
+    const { el } = mount({ paused: await isPaused(db), siteOff: (await pageState(db, page.host)) === 'site-off' });
+    expect(el.textContent).not.toContain('Paused everywhere.');
+    const switches = [...el.querySelectorAll('footer label')].map((l) => [l.textContent?.trim(), l.querySelector('input')?.checked]);
+    expect(switches).toEqual([
+      ['Gloss on news.example', true],
+      ['Pause everywhere', false],
+    ]);
+    db.close();
+    await db.delete();
   });
 
   it('deletes with an Undo that saves the highlight back as it was', async () => {
