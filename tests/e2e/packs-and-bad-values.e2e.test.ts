@@ -98,7 +98,7 @@ describe('packs that collide and values stored bad, in Chromium with the built e
   it('refuses a pack that would take over the starter’s Australia; removing a pack leaves the card and the reader’s note', async () => {
     await australiaCard();
     const options = await open('options.html');
-    await send(options, 'saveNote', noteWithText('entity', 'country:aus', 'Australia', NOTE));
+    await send(options, 'saveNote', { record: noteWithText('entity', 'country:aus', 'Australia', NOTE) });
     await expect.poll(noteInPopup).toContain(NOTE);
 
     const taking = {
