@@ -207,6 +207,8 @@ describe.runIf(run)('Firefox ESR with the built Firefox extension', () => {
       expect(await editor.evaluate(() => (document.activeElement as HTMLTextAreaElement).value)).toBe('Quokka zebra 7731 marginalia');
       expect(await finds('Quokka zebra')).not.toBe(true);
       expect(await seen()).toEqual([]);
+      // A frame in a closed shadow root is not among the page's frames (docs/privacy.md).
+      expect(await hostile.evaluate(() => [window.length, typeof window[0]])).toEqual([0, 'undefined']);
     });
   });
 });

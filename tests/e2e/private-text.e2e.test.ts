@@ -100,6 +100,8 @@ describe('the reader’s own text on a page that listens to every key, in Chromi
         session.extensionId,
       ),
     ).toBe('refused');
+    // A frame in a closed shadow root is not among the page's frames either (docs/privacy.md).
+    expect(await page.evaluate(() => [window.length, typeof window[0]])).toEqual([0, 'undefined']);
     await expect.poll(() => editor.evaluate(() => document.activeElement?.localName)).toBe('textarea');
     await takeSeen(page);
     await page.keyboard.type(HIGHLIGHT_NOTE);
