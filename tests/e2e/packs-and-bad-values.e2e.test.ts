@@ -1,23 +1,17 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noteWithText } from '../../lib/annotations/types';
+import { highlight } from '../unit/support/annotations';
 import { openWithGloss, type GlossSession } from './session';
 import { locateMention, paintedMentions, pointerAway, waitForDialog, waitForPaint } from './page-tools';
 
 const NOTE = 'Check the lithium offtake figures against the 2024 budget.';
 /** A highlight on a data: source, as an import made before sources were checked could store it. */
-const DATA_RECORD = {
+const DATA_RECORD = highlight({
   id: 'urn:uuid:00000000-0000-4000-8000-0000000000da',
   source: 'data:text/html,<script>document.title="ran"</script>',
   title: 'Stored before sources were checked',
-  quote: { type: 'TextQuoteSelector', exact: 'a passage', prefix: '', suffix: '' },
-  position: { type: 'TextPositionSelector', start: 0, end: 9 },
-  color: 'yellow',
-  note: '',
-  tags: [],
-  created: '2026-11-01T10:00:00.000Z',
-  updated: '2026-11-01T10:00:00.000Z',
-};
+});
 
 describe('packs that collide and values stored bad, in Chromium with the built extension', () => {
   let session: GlossSession;
