@@ -11,6 +11,7 @@ const DATA_RECORD = highlight({
   id: 'urn:uuid:00000000-0000-4000-8000-0000000000da',
   source: 'data:text/html,<script>document.title="ran"</script>',
   title: 'Stored before sources were checked',
+  quote: { type: 'TextQuoteSelector', exact: 'a passage', prefix: '', suffix: '' },
 });
 
 describe('packs that collide and values stored bad, in Chromium with the built extension', () => {
