@@ -8,6 +8,7 @@ import { KnowledgeService } from '../../lib/kb/service';
 import type { Pack } from '../../lib/kb/types';
 import { onMessage, sendMessage } from '../../lib/messaging';
 import { scanEntityIds } from '../../lib/scan-codec';
+import { reinjectContentScripts } from './reinject';
 import { TabMemory } from './tab-memory';
 
 /** Entities remembered per tab for the popup and the page's export: a real article names far fewer. */
@@ -98,6 +99,7 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: 'gloss-highlight', title: 'Highlight with Gloss', contexts: ['selection'] });
+    void reinjectContentScripts();
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === 'gloss-highlight' && tab?.id !== undefined) void sendMessage('highlightSelection', null, tab.id);

@@ -5,7 +5,9 @@ import { EVERY_PAGE } from '../../lib/annotations/protocol';
 import { noteWithText } from '../../lib/annotations/types';
 import { canonicalUrl } from '../../lib/annotations/url';
 import { onMessage, sendMessage } from '../../lib/messaging';
+import { withRetry } from '../../lib/retry';
 import { Highlighter } from '../../page/highlighter';
+import { offerReload } from '../../page/orphan-notice';
 import { PageReader } from '../../page/page-reader';
 
 export default defineContentScript({
@@ -14,22 +16,33 @@ export default defineContentScript({
   main(ctx) {
     performance.mark('gloss:content-start');
     const controller = new AbortController();
-    ctx.onInvalidated(() => controller.abort());
+    ctx.onInvalidated(() => {
+      controller.abort();
+      offerReload();
+    });
+    /** Sends a message again if the background's worker was stopped; a failure checks whether the extension is gone. */
+    const call = <T>(send: () => Promise<T>) =>
+      withRetry(send).catch((e: unknown) => {
+        void ctx.isInvalid;
+        throw e;
+      });
+    // The reader's next touch finds out whether the extension went away under the page.
+    document.addEventListener('pointerdown', () => ctx.isInvalid, { capture: true, passive: true, signal: controller.signal });
     const reader = new PageReader(
       {
-        scan: (req) => sendMessage('scan', req),
-        card: (id) => sendMessage('card', id),
+        scan: (req) => call(() => sendMessage('scan', req)),
+        card: (id) => call(() => sendMessage('card', id)),
         saveEntityNote: async (card, text) => {
-          await sendMessage('saveNote', noteWithText('entity', card.id, card.name, text, card.note));
+          await call(() => sendMessage('saveNote', noteWithText('entity', card.id, card.name, text, card.note)));
         },
       },
       controller.signal,
     );
     const highlighter = new Highlighter(
       {
-        load: (source) => sendMessage('pageAnnotations', source),
-        save: (h) => sendMessage('saveHighlight', h),
-        remove: (id) => sendMessage('deleteHighlight', id),
+        load: (source) => call(() => sendMessage('pageAnnotations', source)),
+        save: (h) => call(() => sendMessage('saveHighlight', h)),
+        remove: (id) => call(() => sendMessage('deleteHighlight', id)),
         report: (r) => sendMessage('reportAnchoring', r),
         takeJump: () => sendMessage('takeJump', undefined),
       },

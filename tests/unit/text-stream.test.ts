@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TextStreamReader, readTextStream, streamBounds } from '../../page/text-stream';
+import { TextStreamReader, joinStreams, readTextStream, streamBounds } from '../../page/text-stream';
 
 function body(html: string): HTMLElement {
   return new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html').body;
@@ -69,5 +69,29 @@ describe('visible text stream', () => {
     expect(reader.lost).toBe(false);
     root.replaceChildren();
     expect(reader.lost).toBe(true);
+  });
+
+  it('reads the text of open shadow roots, nested ones too, after a break', () => {
+    const root = body('<p>Leaders met in</p><x-card></x-card><p>on Monday.</p>');
+    const outer = root.querySelector('x-card')!.attachShadow({ mode: 'open' });
+    outer.innerHTML = '<span>Mongolia</span><x-inner></x-inner>';
+    outer.querySelector('x-inner')!.attachShadow({ mode: 'open' }).innerHTML = '<b>Kazakhstan</b>';
+    const s = readTextStream(root);
+    expect(s.text).toBe('Leaders met inon Monday.MongoliaKazakhstan');
+    expect(s.nodes.map((n) => n.data)).toEqual(['Leaders met in', 'on Monday.', 'Mongolia', 'Kazakhstan']);
+    expect(s.breaks).toEqual(expect.arrayContaining([14, 24, 32]));
+  });
+
+  it('joins several streams into one with a break between each and the offsets moved along', () => {
+    const a = readTextStream(body('<p>Putin met</p><p>Khurelsukh</p>'));
+    const b = readTextStream(body('<p>in Ulaanbaatar</p>'));
+    const joined = joinStreams([a, b]);
+    expect(joined.text).toBe('Putin metKhurelsukhin Ulaanbaatar');
+    expect(joined.breaks).toEqual([9, 19]);
+    expect(joined.nodes).toEqual([...a.nodes, ...b.nodes]);
+    expect(joined.starts).toEqual([0, 9, 19]);
+    const bounds = streamBounds(joined, 22, 33);
+    expect(bounds.startContainer).toBe(b.nodes[0]);
+    expect(bounds.startOffset).toBe(3);
   });
 });
