@@ -1,0 +1,144 @@
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultRoots, serveStatic } from '../../scripts/static-server';
+import { launchWithGloss } from './chromium';
+import { clickByRole, dragSelect, locateMention, paintedHighlights, paintedMentions, waitForDialog, waitForPaint } from './page-tools';
+
+/** The team's own pages for faults and changing pages, served next to the demo pages. */
+const PAGES = resolve(import.meta.dirname, 'pages');
+
+describe('faults and pages that keep changing, in Chromium with the built extension', () => {
+  let context: BrowserContext;
+  let extensionId: string;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    ({ url: base, server } = await serveStatic({ ...defaultRoots(), '/churn/': PAGES }));
+    ({ context, extensionId } = await launchWithGloss());
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    server?.close();
+  });
+
+  /** An extension page, from which the background can be woken and DevTools can reach its worker. */
+  async function extensionPage(): Promise<Page> {
+    const ext = await context.newPage();
+    await ext.goto(`chrome-extension://${extensionId}/popup.html`);
+    return ext;
+  }
+
+  /** Stops the extension's service worker, as Chrome does when it idles. */
+  async function stopWorker(): Promise<void> {
+    const ext = await extensionPage();
+    const cdp = await context.newCDPSession(ext);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    await ext.close();
+  }
+
+  /** The running service worker, woken by a message if it was stopped. */
+  async function runningWorker(): Promise<Worker> {
+    const ext = await extensionPage();
+    await ext.evaluate(() => chrome.runtime.sendMessage({ id: 0, type: 'matcherStats', timestamp: Date.now() }));
+    await ext.close();
+    const running = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+    return running ?? context.waitForEvent('serviceworker');
+  }
+
+  /**
+   * Keeps the service worker busy for `ms`, so that messages sent meanwhile wait in it
+   * unanswered: stopping it then stops it in the middle of handling them.
+   */
+  async function holdWorker(ms: number): Promise<void> {
+    const sw = await runningWorker();
+    void sw
+      .evaluate((ms) => {
+        const end = Date.now() + ms;
+        while (Date.now() < end);
+      }, ms)
+      .catch(() => undefined);
+  }
+
+  /** The quotes of the highlights stored for a page, read from the extension's database. */
+  async function storedQuotes(source: string): Promise<string[]> {
+    const sw = await runningWorker();
+    return sw.evaluate(async (source) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const req = indexedDB.open('gloss');
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => fail(req.error);
+      });
+      const all = await new Promise<{ source: string; quote: { exact: string } }[]>((ok) => {
+        const req = db.transaction('highlights').objectStore('highlights').getAll();
+        req.onsuccess = () => ok(req.result);
+      });
+      db.close();
+      return all.filter((h) => h.source === source).map((h) => h.quote.exact);
+    }, source);
+  }
+
+  it('paints and opens the card of a mention inside an open shadow root', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/churn/shadow.html`);
+    await waitForPaint(page);
+    await expect.poll(async () => (await paintedMentions(page)).map((m) => m.text)).toContain('Mongolia');
+    const { x, y } = await locateMention(page, 'Mongolia');
+    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, { x, y })).toBe('steppe-report');
+    await page.mouse.move(x, y, { steps: 3 });
+    await waitForDialog(page, 'Mongolia');
+    await page.close();
+  });
+
+  it('recovers when the service worker is stopped in the middle of the page’s scan: mentions appear, late content is read', async () => {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      new PerformanceObserver((list) => {
+        if (list.getEntriesByName('gloss:read-end').length > 0) (window as unknown as { scanSent: boolean }).scanSent = true;
+      }).observe({ type: 'mark' });
+    });
+    await holdWorker(3000);
+    await page.goto(`${base}/churn/churn.html`);
+    await page.waitForFunction(() => (window as unknown as { scanSent: boolean }).scanSent);
+    await page.waitForTimeout(100);
+    await stopWorker();
+    await waitForPaint(page);
+    await expect
+      .poll(async () => (await paintedMentions(page)).map((m) => m.text))
+      .toEqual(expect.arrayContaining(['Mongolia', 'Kazakhstan', 'China', 'Russia']));
+    // Content arriving while the worker is held, and then stopped, is read all the same.
+    await holdWorker(3000);
+    await page.evaluate(() =>
+      document.querySelector('#feed')!.insertAdjacentHTML('beforeend', '<p>Later, Japan offered to fund the line.</p>'),
+    );
+    await page.waitForTimeout(500);
+    await stopWorker();
+    await expect.poll(async () => (await paintedMentions(page)).map((m) => m.text), { timeout: 10_000 }).toContain('Japan');
+    await page.close();
+  });
+
+  it('paints a highlight pending while the worker is stopped mid-save, stores it, and paints it as saved only once stored', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/churn/churn.html`);
+    await waitForPaint(page);
+    const quote = await dragSelect(page, '#second', 'Officials', 'second day');
+    await holdWorker(3000);
+    await clickByRole(page, 'button', 'Highlight');
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => CSS.highlights.get('gloss-hl-pending')?.size)).toBe(1);
+    expect(await paintedHighlights(page)).toEqual([]);
+    await stopWorker();
+    await expect.poll(() => paintedHighlights(page), { timeout: 10_000 }).toEqual([{ color: 'yellow', text: quote }]);
+    expect(await page.evaluate(() => CSS.highlights.get('gloss-hl-pending')?.size)).toBe(0);
+    expect(await storedQuotes(`${base}/churn/churn.html`)).toEqual([quote]);
+    await page.reload();
+    await waitForPaint(page);
+    await expect.poll(() => paintedHighlights(page)).toEqual([{ color: 'yellow', text: quote }]);
+    await page.close();
+  });
+});
