@@ -141,4 +141,72 @@ describe('faults and pages that keep changing, in Chromium with the built extens
     await expect.poll(() => paintedHighlights(page)).toEqual([{ color: 'yellow', text: quote }]);
     await page.close();
   });
+
+  it('drops a mention whose text changed, and reads content appended while a ticker changes every 50 ms', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/churn/churn.html`);
+    await waitForPaint(page);
+    await page.evaluate(() => {
+      let n = 0;
+      setInterval(() => ((document.querySelector('#ticker')!.firstChild as Text).data = `Updated ${++n} seconds ago`), 50);
+    });
+    // The page rewrites the words under a mention: no underline may stay on the new words.
+    await page.evaluate(
+      () =>
+        ((document.querySelector('#lead')!.firstChild as Text).data =
+          'Leaders of several countries met on Monday to discuss rail links to Beijing.'),
+    );
+    await expect.poll(async () => (await paintedMentions(page)).map((m) => m.text)).not.toContain('Mongolia');
+    const texts = async () => (await paintedMentions(page)).map((m) => m.text);
+    expect((await texts()).filter((t) => !['Ulaanbaatar', 'Russia', 'Beijing'].includes(t))).toEqual([]);
+    await expect.poll(texts).toContain('Beijing');
+    await page.evaluate(() =>
+      document.querySelector('#feed')!.insertAdjacentHTML('beforeend', '<p>Delegates from Japan are expected on Tuesday.</p>'),
+    );
+    await expect.poll(texts, { timeout: 5_000 }).toContain('Japan');
+    await page.close();
+  });
+
+  it('re-injects Gloss into an open page after the extension is reloaded: the old script stands down, a new highlight is saved', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/churn/churn.html`);
+    await waitForPaint(page);
+    // Chromium disables an unpacked extension that reloads itself unless developer mode is on.
+    const extensions = await context.newPage();
+    await extensions.goto('chrome://extensions/');
+    await extensions.evaluate(
+      () =>
+        new Promise((done) =>
+          (
+            chrome as unknown as { developerPrivate: { updateProfileConfiguration(c: object, cb: () => void): void } }
+          ).developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, done),
+        ),
+    );
+    await extensions.close();
+    const sw = await runningWorker();
+    const reloaded = context.waitForEvent('serviceworker');
+    await sw.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    await reloaded;
+    // The re-injected script reads and paints the page again.
+    await page.waitForFunction(() => performance.getEntriesByName('gloss:painted').length > 1, null, { timeout: 20_000 });
+    const quote = await dragSelect(page, '#second', 'Officials', 'second day');
+    await clickByRole(page, 'button', 'Highlight');
+    await expect.poll(() => paintedHighlights(page), { timeout: 10_000 }).toEqual([{ color: 'yellow', text: quote }]);
+    // One toolbar host only: the orphaned script removed its own.
+    expect(await page.evaluate(() => document.querySelectorAll('gloss-tools').length)).toBe(1);
+    await page.reload();
+    await waitForPaint(page);
+    await expect.poll(() => paintedHighlights(page)).toEqual([{ color: 'yellow', text: quote }]);
+    await page.close();
+  });
+
+  it('asks for no permission with an install warning beyond what the content script’s matches already ask', async () => {
+    const sw = await runningWorker();
+    const warnings = await sw.evaluate(async () => {
+      const manifest = chrome.runtime.getManifest();
+      const without = { ...manifest, permissions: manifest.permissions?.filter((p) => p !== 'scripting'), host_permissions: [] };
+      return Promise.all([manifest, without].map((m) => chrome.management.getPermissionWarningsByManifest(JSON.stringify(m))));
+    });
+    expect(warnings[0]).toEqual(warnings[1]);
+  });
 });
