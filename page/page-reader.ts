@@ -7,7 +7,7 @@ import { CardHost } from './card-host';
 import { MentionLayer, caretAt, liveRange, rangeContainsPoint, type MentionRef } from './mention-layer';
 import { pageScheme } from './page-scheme';
 import { adoptGlossStyles } from './shadow-styles';
-import { SKIP_SELECTOR, TextStreamReader, joinStreams, type TextStream } from './text-stream';
+import { SKIP_SELECTOR, TextStreamReader, type TextStream } from './text-stream';
 import { SLICE_MS, yieldToPage } from './time-slice';
 
 /** What the page side needs from the background. */
@@ -171,14 +171,9 @@ export class PageReader {
       const el = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
       return el && !el.closest(SKIP_SELECTOR) && !roots.some((o) => o !== root && o.contains(root));
     });
-    const streams: TextStream[] = [];
-    for (const root of outer) {
-      const stream = await this.read(root, stale);
-      if (!stream) return;
-      streams.push(stream);
-    }
+    const stream = await this.read(outer, stale);
+    if (!stream) return;
     for (const root of outer) this.layer.removeWithin(root);
-    const stream = joinStreams(streams);
     if (!/\S/.test(stream.text)) return;
     let response: ScanResult;
     try {
@@ -192,8 +187,8 @@ export class PageReader {
     if (await this.layer.add(stream, response, stale)) this.follow();
   }
 
-  /** Reads a subtree's text in slices; undefined if a newer read made this one moot. */
-  private async read(root: Node, stale: () => boolean): Promise<TextStream | undefined> {
+  /** Reads subtrees' text in slices; undefined if a newer read made this one moot. */
+  private async read(root: Node | Node[], stale: () => boolean): Promise<TextStream | undefined> {
     let reader = new TextStreamReader(root, this.host.element);
     while (!reader.read(performance.now() + SLICE_MS)) {
       await yieldToPage();

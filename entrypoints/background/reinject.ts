@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 
 /**
  * Puts the content script back into the tabs that were open before this install or update.
@@ -16,7 +17,8 @@ export async function reinjectContentScripts(): Promise<void> {
       if (tabId === undefined || discarded) return;
       try {
         if (css.length > 0) await browser.scripting.insertCSS({ target: { tabId }, files: css });
-        await browser.scripting.executeScript({ target: { tabId }, files: js });
+        // The manifest names the built file, which is one of the extension's public scripts.
+        await browser.scripting.executeScript({ target: { tabId }, files: js as ScriptPublicPath[] });
       } catch {
         // A page the extension may not script (file URLs without file access, the web store):
         // its orphaned script tells the reader to reload it.

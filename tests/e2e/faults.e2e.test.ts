@@ -1,10 +1,17 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { browser } from 'wxt/browser';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRoots, serveStatic } from '../../scripts/static-server';
 import { launchWithGloss } from './chromium';
 import { clickByRole, dragSelect, locateMention, paintedHighlights, paintedMentions, waitForDialog, waitForPaint } from './page-tools';
+
+/** The extension's API as its pages and worker see it. */
+type Chrome = typeof browser & {
+  management: { getPermissionWarningsByManifest(manifest: string): Promise<string[]> };
+  developerPrivate: { updateProfileConfiguration(c: { inDeveloperMode: boolean }, done: () => void): void };
+};
 
 /** The team's own pages for faults and changing pages, served next to the demo pages. */
 const PAGES = resolve(import.meta.dirname, 'pages');
@@ -45,7 +52,9 @@ describe('faults and pages that keep changing, in Chromium with the built extens
   /** The running service worker, woken by a message if it was stopped. */
   async function runningWorker(): Promise<Worker> {
     const ext = await extensionPage();
-    await ext.evaluate(() => chrome.runtime.sendMessage({ id: 0, type: 'matcherStats', timestamp: Date.now() }));
+    await ext.evaluate(() =>
+      (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ id: 0, type: 'matcherStats', timestamp: Date.now() }),
+    );
     await ext.close();
     const running = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
     return running ?? context.waitForEvent('serviceworker');
@@ -176,16 +185,14 @@ describe('faults and pages that keep changing, in Chromium with the built extens
     await extensions.goto('chrome://extensions/');
     await extensions.evaluate(
       () =>
-        new Promise((done) =>
-          (
-            chrome as unknown as { developerPrivate: { updateProfileConfiguration(c: object, cb: () => void): void } }
-          ).developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, done),
+        new Promise<void>((done) =>
+          (globalThis as unknown as { chrome: Chrome }).chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, done),
         ),
     );
     await extensions.close();
     const sw = await runningWorker();
     const reloaded = context.waitForEvent('serviceworker');
-    await sw.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    await sw.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.reload()).catch(() => undefined);
     await reloaded;
     // The re-injected script reads and paints the page again.
     await page.waitForFunction(() => performance.getEntriesByName('gloss:painted').length > 1, null, { timeout: 20_000 });
@@ -203,8 +210,9 @@ describe('faults and pages that keep changing, in Chromium with the built extens
   it('asks for no permission with an install warning beyond what the content script’s matches already ask', async () => {
     const sw = await runningWorker();
     const warnings = await sw.evaluate(async () => {
+      const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
       const manifest = chrome.runtime.getManifest();
-      const without = { ...manifest, permissions: manifest.permissions?.filter((p) => p !== 'scripting'), host_permissions: [] };
+      const without = { ...manifest, permissions: manifest.permissions?.filter((p: string) => p !== 'scripting'), host_permissions: [] };
       return Promise.all([manifest, without].map((m) => chrome.management.getPermissionWarningsByManifest(JSON.stringify(m))));
     });
     expect(warnings[0]).toEqual(warnings[1]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TextStreamReader, joinStreams, readTextStream, streamBounds } from '../../page/text-stream';
+import { TextStreamReader, readTextStream, streamBounds } from '../../page/text-stream';
 
 function body(html: string): HTMLElement {
   return new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html').body;
@@ -82,16 +82,17 @@ describe('visible text stream', () => {
     expect(s.breaks).toEqual(expect.arrayContaining([14, 24, 32]));
   });
 
-  it('joins several streams into one with a break between each and the offsets moved along', () => {
-    const a = readTextStream(body('<p>Putin met</p><p>Khurelsukh</p>'));
-    const b = readTextStream(body('<p>in Ulaanbaatar</p>'));
-    const joined = joinStreams([a, b]);
+  it('reads several subtrees into one stream with a break between each, for one scan request', () => {
+    const a = body('<p>Putin met</p><p>Khurelsukh</p>');
+    const b = body('<p>in Ulaanbaatar</p>');
+    const reader = new TextStreamReader([a, b]);
+    expect(reader.read()).toBe(true);
+    const joined = reader.result();
     expect(joined.text).toBe('Putin metKhurelsukhin Ulaanbaatar');
     expect(joined.breaks).toEqual([9, 19]);
-    expect(joined.nodes).toEqual([...a.nodes, ...b.nodes]);
     expect(joined.starts).toEqual([0, 9, 19]);
     const bounds = streamBounds(joined, 22, 33);
-    expect(bounds.startContainer).toBe(b.nodes[0]);
+    expect(bounds.startContainer).toBe(b.querySelector('p')!.firstChild);
     expect(bounds.startOffset).toBe(3);
   });
 });
