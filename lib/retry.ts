@@ -3,7 +3,7 @@
  * stopped while answering, or is starting and not yet listening.
  */
 export function isTransient(e: unknown): boolean {
-  return /message (port|channel) closed|Receiving end does not exist|Could not establish connection|No response/i.test(String(e));
+  return /(port|channel) closed|end does not exist|No response/.test(String(e));
 }
 
 /** Calls `fn`, and on a transient failure calls it again after 100, 200, 400… ms, `tries` times in all. */

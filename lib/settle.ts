@@ -4,8 +4,9 @@
  * clock) cannot starve the task.
  */
 export class Settler {
-  private quiet?: ReturnType<typeof setTimeout>;
-  private cap?: ReturnType<typeof setTimeout>;
+  private timer?: ReturnType<typeof setTimeout>;
+  /** When the first change not yet settled came. */
+  private since?: number;
 
   constructor(
     private readonly task: () => void,
@@ -15,20 +16,17 @@ export class Settler {
 
   /** Notes a change: the task runs after the quiet period, or when the maximum wait is up. */
   poke(): void {
-    clearTimeout(this.quiet);
-    this.quiet = setTimeout(() => this.run(), this.quietMs);
-    this.cap ??= setTimeout(() => this.run(), this.maxWaitMs);
+    clearTimeout(this.timer);
+    this.since ??= Date.now();
+    this.timer = setTimeout(() => {
+      this.cancel();
+      this.task();
+    }, Math.min(this.quietMs, this.since + this.maxWaitMs - Date.now()));
   }
 
   /** Drops the pending run, if any. */
   cancel(): void {
-    clearTimeout(this.quiet);
-    clearTimeout(this.cap);
-    this.quiet = this.cap = undefined;
-  }
-
-  private run(): void {
-    this.cancel();
-    this.task();
+    clearTimeout(this.timer);
+    this.since = undefined;
   }
 }

@@ -55,15 +55,6 @@ export class HighlightLayer {
     for (const p of this.painted) this.byColor.get(p.pending ? 'pending' : p.color)!.add(p.range);
   }
 
-  /** Paints highlight `id` in its colour: the background saved it. */
-  confirm(id: string): void {
-    const p = this.painted.find((x) => x.id === id && x.pending);
-    if (!p) return;
-    p.pending = false;
-    this.byColor.get('pending')!.delete(p.range);
-    this.byColor.get(p.color)!.add(p.range);
-  }
-
   /** Whether every painted highlight still sits on the text it was painted over. */
   intact(): boolean {
     return this.painted.every((p) => {

@@ -191,7 +191,8 @@ export class Highlighter {
     try {
       await this.deps.save(h);
       this.pending.delete(h.id);
-      this.layer.confirm(h.id);
+      // Over the text last read: if the page changed since, settling places the highlights again.
+      this.place(this.stream);
       return true;
     } catch (e) {
       this.pending.delete(h.id);

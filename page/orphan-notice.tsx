@@ -17,7 +17,7 @@ export function offerReload(): void {
     const host = new ToolsHost();
     host.notify(
       <Toast
-        message="Gloss was updated or turned off, so highlights made on this page can no longer be saved. Reload the page to go on."
+        message="Gloss was updated: reload this page to save highlights on it."
         actionLabel="Reload"
         onAction={() => location.reload()}
         onDismiss={() => host.remove()}

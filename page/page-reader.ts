@@ -6,7 +6,6 @@ import { MENTION_STRIDE, decodeScan, type ScanResponse, type ScanResult } from '
 import { CardHost } from './card-host';
 import { MentionLayer, caretAt, liveRange, rangeContainsPoint, type MentionRef } from './mention-layer';
 import { pageScheme } from './page-scheme';
-import { adoptGlossStyles } from './shadow-styles';
 import { SKIP_SELECTOR, TextStreamReader, type TextStream } from './text-stream';
 import { SLICE_MS, yieldToPage } from './time-slice';
 
@@ -196,10 +195,9 @@ export class PageReader {
       // The page moved the node the walk stood on: read the subtree again from the start.
       if (reader.lost) reader = new TextStreamReader(root, this.host.element);
     }
-    for (const shadow of reader.shadowRoots) {
-      this.shadowRoots.add(shadow);
-      adoptGlossStyles(shadow);
-    }
+    // Their text is painted by the content script's own style sheet, which Chromium applies
+    // inside shadow trees too, so nothing is added to the page's.
+    for (const shadow of reader.shadowRoots) this.shadowRoots.add(shadow);
     return reader.result();
   }
 

@@ -99,6 +99,19 @@ describe('faults and pages that keep changing, in Chromium with the built extens
     await expect.poll(async () => (await paintedMentions(page)).map((m) => m.text)).toContain('Mongolia');
     const { x, y } = await locateMention(page, 'Mongolia');
     expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, { x, y })).toBe('steppe-report');
+    // Painted, not only registered: the word looks different once its range leaves the highlight.
+    const clip = { x: x - 40, y: y - 15, width: 120, height: 30 };
+    const painted = await page.screenshot({ clip });
+    await page.evaluate(
+      () =>
+        ((window as unknown as { held: StaticRange[] }).held = [...(CSS.highlights.get('gloss-mention') as unknown as Set<StaticRange>)]),
+    );
+    await page.evaluate(() => CSS.highlights.get('gloss-mention')!.clear());
+    const unpainted = await page.screenshot({ clip });
+    await page.evaluate(() =>
+      (window as unknown as { held: StaticRange[] }).held.forEach((r) => CSS.highlights.get('gloss-mention')!.add(r)),
+    );
+    expect(painted.equals(unpainted)).toBe(false);
     await page.mouse.move(x, y, { steps: 3 });
     await waitForDialog(page, 'Mongolia');
     await page.close();
@@ -133,7 +146,7 @@ describe('faults and pages that keep changing, in Chromium with the built extens
 
   it('paints a highlight pending while the worker is stopped mid-save, stores it, and paints it as saved only once stored', async () => {
     const page = await context.newPage();
-    await page.goto(`${base}/churn/churn.html`);
+    await page.goto(`${base}/churn/churn.html?case=save`);
     await waitForPaint(page);
     const quote = await dragSelect(page, '#second', 'Officials', 'second day');
     await holdWorker(3000);
@@ -144,7 +157,7 @@ describe('faults and pages that keep changing, in Chromium with the built extens
     await stopWorker();
     await expect.poll(() => paintedHighlights(page), { timeout: 10_000 }).toEqual([{ color: 'yellow', text: quote }]);
     expect(await page.evaluate(() => CSS.highlights.get('gloss-hl-pending')?.size)).toBe(0);
-    expect(await storedQuotes(`${base}/churn/churn.html`)).toEqual([quote]);
+    expect(await storedQuotes(`${base}/churn/churn.html?case=save`)).toEqual([quote]);
     await page.reload();
     await waitForPaint(page);
     await expect.poll(() => paintedHighlights(page)).toEqual([{ color: 'yellow', text: quote }]);
@@ -178,7 +191,7 @@ describe('faults and pages that keep changing, in Chromium with the built extens
 
   it('re-injects Gloss into an open page after the extension is reloaded: the old script stands down, a new highlight is saved', async () => {
     const page = await context.newPage();
-    await page.goto(`${base}/churn/churn.html`);
+    await page.goto(`${base}/churn/churn.html?case=reload`);
     await waitForPaint(page);
     // Chromium disables an unpacked extension that reloads itself unless developer mode is on.
     const extensions = await context.newPage();

