@@ -148,6 +148,21 @@ export class Highlighter {
     this.host.notify(<Toast message={message} onDismiss={() => this.host.dismissToast()} scheme={pageScheme()} />);
   }
 
+  /** Says that Gloss lost its extension under this page (updated, turned off) and offers to reload the page. */
+  offerReload(): void {
+    this.host.notify(
+      <Toast
+        message="Gloss was updated: reload this page to save highlights on it."
+        actionLabel="Reload"
+        onAction={() => location.reload()}
+        onDismiss={() => this.host.dismissToast()}
+        scheme={pageScheme()}
+      />,
+      // Until the reader acts: nothing made on this page can be saved any more.
+      2 ** 31 - 1,
+    );
+  }
+
   /** The page's canonical URL and title, how many highlights are painted and how many are orphans. */
   info(): { source: string; title: string; painted: number; orphans: number } {
     return {

@@ -7,7 +7,6 @@ import { canonicalUrl } from '../../lib/annotations/url';
 import { onMessage, sendMessage } from '../../lib/messaging';
 import { withRetry } from '../../lib/retry';
 import { Highlighter } from '../../page/highlighter';
-import { offerReload } from '../../page/orphan-notice';
 import { PageReader } from '../../page/page-reader';
 
 export default defineContentScript({
@@ -18,7 +17,9 @@ export default defineContentScript({
     const controller = new AbortController();
     ctx.onInvalidated(() => {
       controller.abort();
-      offerReload();
+      // Unless a newer Gloss, put in by the background after an update, took over the page: it
+      // registers its own mention highlight as it starts, and this script removed its own.
+      setTimeout(() => CSS.highlights.has('gloss-mention') || highlighter.offerReload(), 2000);
     });
     /** Sends a message again if the background's worker was stopped; a failure checks whether the extension is gone. */
     const call = <T>(send: () => Promise<T>) =>

@@ -5,11 +5,23 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRoots, serveStatic } from '../../scripts/static-server';
 import { launchWithGloss } from './chromium';
-import { clickByRole, dragSelect, locateMention, paintedHighlights, paintedMentions, waitForDialog, waitForPaint } from './page-tools';
+import {
+  accessibleText,
+  clickByRole,
+  dragSelect,
+  locateMention,
+  paintedHighlights,
+  paintedMentions,
+  waitForDialog,
+  waitForPaint,
+} from './page-tools';
 
 /** The extension's API as its pages and worker see it. */
 type Chrome = typeof browser & {
-  management: { getPermissionWarningsByManifest(manifest: string): Promise<string[]> };
+  management: {
+    getPermissionWarningsByManifest(manifest: string): Promise<string[]>;
+    setEnabled(id: string, enabled: boolean): Promise<void>;
+  };
   developerPrivate: { updateProfileConfiguration(c: { inDeveloperMode: boolean }, done: () => void): void };
 };
 
@@ -229,5 +241,27 @@ describe('faults and pages that keep changing, in Chromium with the built extens
       return Promise.all([manifest, without].map((m) => chrome.management.getPermissionWarningsByManifest(JSON.stringify(m))));
     });
     expect(warnings[0]).toEqual(warnings[1]);
+  });
+
+  // Last: it leaves the extension turned off.
+  it('tells the reader to reload a page whose Gloss lost its extension and could not be replaced, and paints nothing more', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/churn/churn.html?case=off`);
+    await waitForPaint(page);
+    const extensions = await context.newPage();
+    await extensions.goto('chrome://extensions/');
+    await extensions.evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.management.setEnabled(id, false), extensionId);
+    await extensions.close();
+    await page.bringToFront();
+    // The reader's next touch of the page finds the extension gone.
+    await page.mouse.click(5, 5);
+    await expect
+      .poll(() => accessibleText(page), { timeout: 10_000 })
+      .toContain('Gloss was updated: reload this page to save highlights on it.');
+    await dragSelect(page, '#second', 'Officials', 'second day');
+    await page.waitForTimeout(500);
+    expect(await accessibleText(page)).not.toContain('Highlight');
+    expect(await paintedMentions(page)).toEqual([]);
+    await page.close();
   });
 });
