@@ -144,23 +144,23 @@ export class Highlighter {
   }
 
   /** Shows a short message in the page (closed shadow root, dismissible). */
-  notify(message: string): void {
-    this.host.notify(<Toast message={message} onDismiss={() => this.host.dismissToast()} scheme={pageScheme()} />);
+  notify(message: string, actionLabel?: string, onAction?: () => void, ms?: number): void {
+    this.host.notify(
+      <Toast
+        message={message}
+        actionLabel={actionLabel}
+        onAction={onAction}
+        onDismiss={() => this.host.dismissToast()}
+        scheme={pageScheme()}
+      />,
+      ms,
+    );
   }
 
   /** Says that Gloss lost its extension under this page (updated, turned off) and offers to reload the page. */
   offerReload(): void {
-    this.host.notify(
-      <Toast
-        message="Gloss was updated: reload this page to save highlights on it."
-        actionLabel="Reload"
-        onAction={() => location.reload()}
-        onDismiss={() => this.host.dismissToast()}
-        scheme={pageScheme()}
-      />,
-      // Until the reader acts: nothing made on this page can be saved any more.
-      2 ** 31 - 1,
-    );
+    // Shown until the reader acts: nothing made on this page can be saved any more.
+    this.notify('Gloss was updated: reload this page to save highlights on it.', 'Reload', () => location.reload(), 2 ** 31 - 1);
   }
 
   /** The page's canonical URL and title, how many highlights are painted and how many are orphans. */
@@ -213,19 +213,10 @@ export class Highlighter {
       this.pending.delete(h.id);
       revert();
       this.place();
-      const retry = () => {
+      this.notify(`Highlight not saved: ${(e as Error).message}`, 'Retry', () => {
         this.host.dismissToast();
         void this.commit(h, apply, revert);
-      };
-      this.host.notify(
-        <Toast
-          message={`Highlight not saved: ${(e as Error).message}`}
-          actionLabel="Retry"
-          onAction={retry}
-          onDismiss={() => this.host.dismissToast()}
-          scheme={pageScheme()}
-        />,
-      );
+      });
       return false;
     }
   }
@@ -336,15 +327,7 @@ export class Highlighter {
         () => (this.highlights = this.highlights.filter((x) => x !== removed)),
       );
     };
-    this.host.notify(
-      <Toast
-        message="Highlight deleted"
-        actionLabel="Undo"
-        onAction={() => void undo()}
-        onDismiss={() => this.host.dismissToast()}
-        scheme={pageScheme()}
-      />,
-    );
+    this.notify('Highlight deleted', 'Undo', () => void undo());
   }
 
   private stop(): void {

@@ -4,7 +4,7 @@ import { download } from '../../components/download';
 import { EVERY_PAGE } from '../../lib/annotations/protocol';
 import { noteWithText } from '../../lib/annotations/types';
 import { canonicalUrl } from '../../lib/annotations/url';
-import { onMessage, sendMessage } from '../../lib/messaging';
+import { onMessage, sendMessage as sendOnce } from '../../lib/messaging';
 import { withRetry } from '../../lib/retry';
 import { Highlighter } from '../../page/highlighter';
 import { PageReader } from '../../page/page-reader';
@@ -22,28 +22,28 @@ export default defineContentScript({
       setTimeout(() => CSS.highlights.has('gloss-mention') || highlighter.offerReload(), 2000);
     });
     /** Sends a message again if the background's worker was stopped; a failure checks whether the extension is gone. */
-    const call = <T>(send: () => Promise<T>) =>
-      withRetry(send).catch((e: unknown) => {
+    const sendMessage = ((...args: Parameters<typeof sendOnce>) =>
+      withRetry(() => sendOnce(...args)).catch((e: unknown) => {
         void ctx.isInvalid;
         throw e;
-      });
+      })) as typeof sendOnce;
     // The reader's next touch finds out whether the extension went away under the page.
     document.addEventListener('pointerdown', () => ctx.isInvalid, { capture: true, passive: true, signal: controller.signal });
     const reader = new PageReader(
       {
-        scan: (req) => call(() => sendMessage('scan', req)),
-        card: (id) => call(() => sendMessage('card', id)),
+        scan: (req) => sendMessage('scan', req),
+        card: (id) => sendMessage('card', id),
         saveEntityNote: async (card, text) => {
-          await call(() => sendMessage('saveNote', noteWithText('entity', card.id, card.name, text, card.note)));
+          await sendMessage('saveNote', noteWithText('entity', card.id, card.name, text, card.note));
         },
       },
       controller.signal,
     );
     const highlighter = new Highlighter(
       {
-        load: (source) => call(() => sendMessage('pageAnnotations', source)),
-        save: (h) => call(() => sendMessage('saveHighlight', h)),
-        remove: (id) => call(() => sendMessage('deleteHighlight', id)),
+        load: (source) => sendMessage('pageAnnotations', source),
+        save: (h) => sendMessage('saveHighlight', h),
+        remove: (id) => sendMessage('deleteHighlight', id),
         report: (r) => sendMessage('reportAnchoring', r),
         takeJump: () => sendMessage('takeJump', undefined),
       },
