@@ -18,10 +18,13 @@ export class Settler {
   poke(): void {
     clearTimeout(this.timer);
     this.since ??= Date.now();
-    this.timer = setTimeout(() => {
-      this.cancel();
-      this.task();
-    }, Math.min(this.quietMs, this.since + this.maxWaitMs - Date.now()));
+    this.timer = setTimeout(
+      () => {
+        this.cancel();
+        this.task();
+      },
+      Math.min(this.quietMs, this.since + this.maxWaitMs - Date.now()),
+    );
   }
 
   /** Drops the pending run, if any. */
