@@ -13,7 +13,10 @@ export default defineConfig({
     description:
       'Read the news with context: hover cards for the people, places and organisations an article names, from a knowledge base kept on your machine.',
     minimum_chrome_version: '105',
-    permissions: ['contextMenus', 'downloads', 'storage'],
+    // Chrome only: `scripting` re-injects the content script into open tabs after an update (Firefox
+    // does that itself). The hosts are the content script's matches, so the install warning is unchanged.
+    permissions: ['contextMenus', 'downloads', 'storage', ...(browser === 'firefox' ? [] : ['scripting'])],
+    ...(browser === 'firefox' ? {} : { host_permissions: ['http://*/*', 'https://*/*', 'file:///*'] }),
     // The note frame shows the reader's own text inside pages; a dynamic URL keeps pages from probing for it.
     web_accessible_resources: [
       {

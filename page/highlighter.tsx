@@ -6,6 +6,7 @@ import { describe, trimToText } from '../lib/anchoring/describe';
 import type { AnchoringReport, PageAnnotations } from '../lib/annotations/store';
 import { newHighlightId, type Highlight, type HighlightColor } from '../lib/annotations/types';
 import { canonicalUrl } from '../lib/annotations/url';
+import { Settler } from '../lib/settle';
 import { HighlightLayer, type Placement } from './highlight-layer';
 import { caretAt, liveRange, rangeContainsPoint } from './mention-layer';
 import { pageScheme } from './page-scheme';
@@ -24,8 +25,10 @@ export interface HighlighterDeps {
   takeJump(): Promise<string | null>;
 }
 
-/** Quiet time after the page changes before highlights are placed again. */
+/** Quiet time after the page changes before highlights are placed again… */
 const SETTLE_MS = 300;
+/** …and the longest they wait while the page never stops changing. */
+const MAX_WAIT_MS = 1000;
 
 /**
  * The reader's highlights in one page: the selection toolbar, painting, the editor, and
@@ -40,7 +43,9 @@ export class Highlighter {
   private index?: Map<Text, number>;
   private color: HighlightColor = 'yellow';
   private observer?: MutationObserver;
-  private settleTimer?: ReturnType<typeof setTimeout>;
+  private readonly settler = new Settler(() => this.settled(), SETTLE_MS, MAX_WAIT_MS);
+  /** Highlights painted but not yet confirmed saved by the background. */
+  private readonly pending = new Set<string>();
   private lastReport = '';
   private generation = 0;
   private editor?: OpenNoteFrame;
@@ -76,8 +81,8 @@ export class Highlighter {
       (e) => e.isTrusted && e.key === 'Escape' && this.host.kind === 'toolbar' && this.host.hide(),
       opts,
     );
-    window.addEventListener('popstate', () => this.schedule(), opts);
-    this.observer = new MutationObserver(() => this.schedule());
+    window.addEventListener('popstate', () => this.settler.poke(), opts);
+    this.observer = new MutationObserver(() => this.settler.poke());
     if (document.body) this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     await this.reload();
     const jump = await this.deps.takeJump().catch(() => null);
@@ -118,12 +123,15 @@ export class Highlighter {
       created: now,
       updated: now,
     };
-    this.highlights.push(h);
-    this.place(stream);
     selection!.removeAllRanges();
     this.host.hide();
-    await this.deps.save(h);
-    if (withNote) this.openEditor(h.id);
+    const saved = await this.commit(
+      h,
+      () => this.highlights.push(h),
+      () => (this.highlights = this.highlights.filter((x) => x.id !== h.id)),
+      stream,
+    );
+    if (saved && withNote) this.openEditor(h.id);
   }
 
   /** Scrolls highlight `id` into view and selects its text; false when it is not on this page. */
@@ -140,8 +148,23 @@ export class Highlighter {
   }
 
   /** Shows a short message in the page (closed shadow root, dismissible). */
-  notify(message: string): void {
-    this.host.notify(<Toast message={message} onDismiss={() => this.host.dismissToast()} scheme={pageScheme()} />);
+  notify(message: string, actionLabel?: string, onAction?: () => void, ms?: number): void {
+    this.host.notify(
+      <Toast
+        message={message}
+        actionLabel={actionLabel}
+        onAction={onAction}
+        onDismiss={() => this.host.dismissToast()}
+        scheme={pageScheme()}
+      />,
+      ms,
+    );
+  }
+
+  /** Says that Gloss lost its extension under this page (updated, turned off) and offers to reload the page. */
+  offerReload(): void {
+    // Shown until the reader acts: nothing made on this page can be saved any more.
+    this.notify('Gloss was updated: reload this page to save highlights on it.', 'Reload', () => location.reload(), 2 ** 31 - 1);
   }
 
   /** The page's canonical URL and title, how many highlights are painted and how many are orphans. */
@@ -166,12 +189,40 @@ export class Highlighter {
     return { stream, index };
   }
 
-  private schedule(): void {
-    clearTimeout(this.settleTimer);
-    this.settleTimer = setTimeout(() => {
-      if (canonicalUrl(location.href) !== this.source) void this.reload();
-      else this.place();
-    }, SETTLE_MS);
+  /**
+   * The page settled after changes: highlights are placed again only if it navigated, if the
+   * text under one changed, or if one not yet placed may now find its text. Content appended
+   * elsewhere (infinite scroll) costs no read of the page.
+   */
+  private settled(): void {
+    if (canonicalUrl(location.href) !== this.source) void this.reload();
+    else if (this.layer.count < this.highlights.length || !this.layer.intact()) this.place();
+  }
+
+  /**
+   * Applies a change to highlight `h` and paints it pending until the background saves it; if
+   * the save fails, reverts the change and says why, offering to try again. True once saved.
+   */
+  private async commit(h: Highlight, apply: () => void, revert: () => void, stream?: TextStream): Promise<boolean> {
+    apply();
+    this.pending.add(h.id);
+    this.place(stream);
+    try {
+      await this.deps.save(h);
+      this.pending.delete(h.id);
+      // Over the text last read: if the page changed since, settling places the highlights again.
+      this.place(this.stream);
+      return true;
+    } catch (e) {
+      this.pending.delete(h.id);
+      revert();
+      this.place();
+      this.notify(`Highlight not saved: ${(e as Error).message}`, 'Retry', () => {
+        this.host.dismissToast();
+        void this.commit(h, apply, revert);
+      });
+      return false;
+    }
   }
 
   /**
@@ -191,7 +242,7 @@ export class Highlighter {
     const orphans: string[] = [];
     for (const h of this.highlights) {
       const a = anchorer.anchor(h);
-      if (a) placements.push({ id: h.id, color: h.color, start: a.start, end: a.end });
+      if (a) placements.push({ id: h.id, color: h.color, start: a.start, end: a.end, pending: this.pending.has(h.id) });
       else orphans.push(h.id);
     }
     this.layer.paint(stream, placements);
@@ -277,25 +328,19 @@ export class Highlighter {
     const removed = (await this.deps.remove(h.id)) ?? h;
     const undo = async () => {
       this.host.dismissToast();
-      this.highlights.push(removed);
-      this.place();
-      await this.deps.save(removed);
+      await this.commit(
+        removed,
+        () => this.highlights.push(removed),
+        () => (this.highlights = this.highlights.filter((x) => x !== removed)),
+      );
     };
-    this.host.notify(
-      <Toast
-        message="Highlight deleted"
-        actionLabel="Undo"
-        onAction={() => void undo()}
-        onDismiss={() => this.host.dismissToast()}
-        scheme={pageScheme()}
-      />,
-    );
+    this.notify('Highlight deleted', 'Undo', () => void undo());
   }
 
   private stop(): void {
     this.generation++;
     this.observer?.disconnect();
-    clearTimeout(this.settleTimer);
+    this.settler.cancel();
     this.editor?.close();
     this.host.remove();
     this.layer.dispose();

@@ -195,13 +195,16 @@ export function rangeContainsPoint(r: StaticRange, x: number, y: number): boolea
   return false;
 }
 
-/** The text position under a point, by whichever API the browser has. */
-export function caretAt(x: number, y: number): { node: Node; offset: number } | undefined {
+/**
+ * The text position under a point, by whichever API the browser has; inside `shadowRoots`
+ * too, which the position would otherwise stop at the host of.
+ */
+export function caretAt(x: number, y: number, shadowRoots: ShadowRoot[] = []): { node: Node; offset: number } | undefined {
   const doc = document as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretPositionFromPoint?: (x: number, y: number, o: { shadowRoots: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
   };
   if (doc.caretPositionFromPoint) {
-    const p = doc.caretPositionFromPoint(x, y);
+    const p = doc.caretPositionFromPoint(x, y, { shadowRoots });
     return p ? { node: p.offsetNode, offset: p.offset } : undefined;
   }
   const r = document.caretRangeFromPoint?.(x, y);

@@ -9,12 +9,17 @@ const STARTED_EVENT = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSA
  * updated or removed, so its runtime is gone. WXT also invalidates a script whenever its
  * start-up event reaches `document`, and any page can dispatch that event, so the event
  * alone is not believed. WXT's context fires only once, so every later start-up event (a
- * newer copy of the script injected after a replay) checks again.
+ * newer copy of the script injected after a replay) checks again. Returns the check, for
+ * moments that may find the runtime gone (a failed message, the reader's next touch).
  */
-export function onOrphaned(ctx: ContentScriptContext, stop: () => void): void {
+export function onOrphaned(ctx: ContentScriptContext, stop: () => void): () => void {
+  let stopped = false;
   const check = () => {
-    if (browser.runtime?.id == null) stop();
+    if (stopped || browser.runtime?.id != null) return;
+    stopped = true;
+    stop();
   };
   ctx.onInvalidated(check);
   document.addEventListener(STARTED_EVENT, check);
+  return check;
 }

@@ -1,5 +1,6 @@
 import type { HoverCardProps } from '../components/HoverCard';
 import { AliasFlag } from '../lib/matcher/compiled';
+import { Settler } from '../lib/settle';
 import type { CardData, PageEntity, PageState, ScanRequest } from '../lib/messaging';
 import { MENTION_STRIDE, decodeScan, type ScanResponse, type ScanResult } from '../lib/scan-codec';
 import { BENCH_MARKS, benchMark } from './bench-marks';
@@ -20,8 +21,10 @@ export interface ReaderDeps {
 const DWELL_MS = 500;
 /** Grace to move the pointer from a mention onto its card. */
 const GRACE_MS = 300;
-/** Quiet time after the page changes before late content is read. */
+/** Quiet time after the page changes before late content is read… */
 const SETTLE_MS = 150;
+/** …and the longest late content waits while the page never stops changing. */
+const MAX_WAIT_MS = 300;
 
 /**
  * Gloss in one page: reads the text, paints mentions, opens cards on dwell or from the
@@ -35,8 +38,12 @@ export class PageReader {
   private openRef?: MentionRef;
   private dwellTimer?: ReturnType<typeof setTimeout>;
   private closeTimer?: ReturnType<typeof setTimeout>;
-  private settleTimer?: ReturnType<typeof setTimeout>;
+  private readonly settler = new Settler(() => void this.readLate(), SETTLE_MS, MAX_WAIT_MS);
   private pendingRoots = new Set<Node>();
+  /** Open shadow roots whose text is read: followed like the body, and searched for the caret. */
+  private readonly shadowRoots = new Set<ShadowRoot>();
+  /** Whether the last read of the whole page failed, so the next change reads it all again. */
+  private dark = false;
   private pointer?: { x: number; y: number };
   private frame = 0;
   private readonly cards = new Map<string, Promise<CardData | null>>();
@@ -101,6 +108,7 @@ export class PageReader {
 
   private async readAll(): Promise<void> {
     const generation = ++this.generation;
+    this.dark = false;
     this.observer?.disconnect();
     if (!document.body) return;
     const stale = () => generation !== this.generation || this.signal.aborted;
@@ -108,19 +116,37 @@ export class PageReader {
     const stream = await this.read(document.body, stale);
     if (!stream) return;
     benchMark('read-end');
-    const response = await this.scan(stream);
+    let response: ScanResult;
+    try {
+      response = await this.scan(stream);
+    } catch {
+      // The background could not answer even after retries: keep following the page, and
+      // read all of it again at its next change rather than staying dark until a reload.
+      this.dark = !stale();
+      if (this.dark) this.follow();
+      return;
+    }
     if (stale()) return;
     benchMark('scanned', { mentions: response.mentions.length / MENTION_STRIDE });
     this.state = response.state;
     if (response.state !== 'on') return;
     if (!(await this.layer.add(stream, response, stale))) return;
     if (BENCH_MARKS) requestAnimationFrame(() => benchMark('painted'));
-    this.observer?.observe(document.body, { childList: true, subtree: true, characterData: true });
+    this.follow();
+  }
+
+  /** Watches the body and every open shadow root read so far for changes. */
+  private follow(): void {
+    const opts = { childList: true, subtree: true, characterData: true };
+    this.observer?.observe(document.body, opts);
+    for (const root of this.shadowRoots) this.observer?.observe(root, opts);
   }
 
   private onMutations(records: MutationRecord[]): void {
     for (const r of records) {
       if (r.type === 'characterData') {
+        // Its mentions' offsets no longer fit the new text: unpaint them now, read them again on settling.
+        this.layer.removeWithin(r.target);
         if (r.target.parentElement) this.pendingRoots.add(r.target.parentElement);
         continue;
       }
@@ -130,32 +156,41 @@ export class PageReader {
       }
       if (r.removedNodes.length > 0) this.pendingRoots.add(r.target);
     }
-    clearTimeout(this.settleTimer);
-    this.settleTimer = setTimeout(() => void this.readLate(), SETTLE_MS);
+    this.settler.poke();
   }
 
-  /** Reads only the subtrees that changed: late content is never a reason to re-read the page. */
+  /**
+   * Reads only the subtrees that changed, all of them in one stream and one scan request:
+   * late content is never a reason to re-read the page, nor to ask the background once per paragraph.
+   */
   private async readLate(): Promise<void> {
+    if (this.dark) return this.readAll();
     const generation = this.generation;
     const stale = () => generation !== this.generation || this.signal.aborted;
     const roots = [...this.pendingRoots].filter((n) => n.isConnected);
     this.pendingRoots.clear();
-    const outer = roots.filter((n) => !roots.some((o) => o !== n && o.contains(n)));
-    for (const root of outer) {
+    const outer = roots.filter((root) => {
       const el = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
-      if (!el || el.closest(SKIP_SELECTOR) || this.host.element.contains(el)) continue;
-      this.layer.removeWithin(root);
-      const stream = await this.read(root, stale);
-      if (!stream) return;
-      if (!/\S/.test(stream.text)) continue;
-      const response = await this.scan(stream);
-      if (stale() || response.state !== 'on') return;
-      if (!(await this.layer.add(stream, response, stale))) return;
+      return el && !el.closest(SKIP_SELECTOR) && !roots.some((o) => o !== root && o.contains(root));
+    });
+    const stream = await this.read(outer, stale);
+    if (!stream) return;
+    for (const root of outer) this.layer.removeWithin(root);
+    if (!/\S/.test(stream.text)) return;
+    let response: ScanResult;
+    try {
+      response = await this.scan(stream);
+    } catch {
+      // Kept for the next change to read, with whatever arrives meanwhile.
+      if (!stale()) outer.forEach((root) => this.pendingRoots.add(root));
+      return;
     }
+    if (stale() || response.state !== 'on') return;
+    if (await this.layer.add(stream, response, stale)) this.follow();
   }
 
-  /** Reads a subtree's text in slices; undefined if a newer read made this one moot. */
-  private async read(root: Node, stale: () => boolean): Promise<TextStream | undefined> {
+  /** Reads subtrees' text in slices; undefined if a newer read made this one moot. */
+  private async read(root: Node | Node[], stale: () => boolean): Promise<TextStream | undefined> {
     let reader = new TextStreamReader(root, this.host.element);
     while (!reader.read(performance.now() + SLICE_MS)) {
       await yieldToPage();
@@ -163,6 +198,9 @@ export class PageReader {
       // The page moved the node the walk stood on: read the subtree again from the start.
       if (reader.lost) reader = new TextStreamReader(root, this.host.element);
     }
+    // Their text is painted by the content script's own style sheet, which Chromium applies
+    // inside shadow trees too, so nothing is added to the page's.
+    for (const shadow of reader.shadowRoots) this.shadowRoots.add(shadow);
     return reader.result();
   }
 
@@ -184,7 +222,7 @@ export class PageReader {
     if (!this.pointer) return;
     const { x, y } = this.pointer;
     if (this.host.isOpen && this.host.element.getBoundingClientRect().width > 0 && overElement(this.host.element, x, y)) return;
-    const caret = caretAt(x, y);
+    const caret = caretAt(x, y, [...this.shadowRoots]);
     let ref = caret ? this.layer.at(caret.node, caret.offset) : undefined;
     if (ref && !rangeContainsPoint(this.layer.view(ref).range, x, y)) ref = undefined;
     if (sameRef(ref, this.hovered)) return;
@@ -288,7 +326,7 @@ export class PageReader {
     this.observer?.disconnect();
     clearTimeout(this.dwellTimer);
     clearTimeout(this.closeTimer);
-    clearTimeout(this.settleTimer);
+    this.settler.cancel();
     this.closeNote();
     this.host.remove();
     this.layer.dispose();

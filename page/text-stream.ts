@@ -97,9 +97,11 @@ export function isSkipped(el: Element, ownHost?: Element): boolean {
 }
 
 /**
- * Reads a subtree's visible text depth first (a hand-written walk: about three times quicker
+ * Reads subtrees' visible text depth first (a hand-written walk: about three times quicker
  * than a TreeWalker on a large page, and it can skip whole subtrees), a slice at a time if
- * asked, so that reading a large page never holds it up for long.
+ * asked, so that reading a large page never holds it up for long. Several subtrees make one
+ * stream, each after a break, so that one scan request serves them all; open shadow roots met
+ * on the way are read after them, as the page shows their text too.
  */
 export class TextStreamReader {
   private readonly parts: string[] = [];
@@ -108,28 +110,41 @@ export class TextStreamReader {
   private readonly breaks: number[] = [];
   private length = 0;
   private pendingBreak = false;
-  /** The next node to visit, or null when the walk is done. */
-  private cursor: Node | null;
+  /** The next node to visit in `root`, or null when it is read. */
+  private cursor: Node | null = null;
+  private root?: Node;
+  /** The subtrees still to read. */
+  private readonly roots: Node[];
+  /** The open shadow roots met so far. */
+  readonly shadowRoots: ShadowRoot[] = [];
 
   constructor(
-    private readonly root: Node,
+    roots: Node | Node[],
     private readonly ownHost?: Element,
   ) {
-    if (root.nodeType === Node.TEXT_NODE) {
-      this.addText(root as Text);
-      this.cursor = null;
-    } else {
-      this.cursor = root.firstChild;
-    }
+    this.roots = ([] as Node[]).concat(roots);
   }
 
   /** Whether a page script took the walk's next node out of the subtree between two slices. */
   get lost(): boolean {
-    return this.cursor !== null && !this.root.contains(this.cursor);
+    return this.cursor !== null && !this.root!.contains(this.cursor);
   }
 
   /** Reads on until the walk is done (true) or the clock passes `deadline` (false). */
   read(deadline = Infinity): boolean {
+    while (this.walk(deadline)) {
+      const next = this.roots.shift();
+      if (!next) return true;
+      this.root = next;
+      this.pendingBreak = true;
+      if (next.nodeType === Node.TEXT_NODE) this.addText(next as Text);
+      else this.cursor = next.firstChild;
+    }
+    return false;
+  }
+
+  /** Walks the current subtree; true once it is read. */
+  private walk(deadline: number): boolean {
     const { root, ownHost } = this;
     let n = this.cursor;
     // The clock is read every few hundred nodes: reading it at every node would cost more than the walk.
@@ -145,6 +160,10 @@ export class TextStreamReader {
       } else if (n.nodeType === Node.ELEMENT_NODE) {
         const el = n as Element;
         if (!isSkipped(el, ownHost)) {
+          if (el.shadowRoot) {
+            this.roots.push(el.shadowRoot);
+            this.shadowRoots.push(el.shadowRoot);
+          }
           if (BLOCK_TAGS.has(el.localName)) this.pendingBreak = true;
           descend = el.firstChild !== null;
         } else {

@@ -9,6 +9,7 @@ import { KnowledgeService } from '../../lib/kb/service';
 import type { Pack } from '../../lib/kb/types';
 import { onMessage, sendMessage } from '../../lib/messaging';
 import { scanEntityIds } from '../../lib/scan-codec';
+import { reinjectContentScripts } from './reinject';
 import { saveFiles } from './save-files';
 import { TabMemory } from './tab-memory';
 
@@ -116,6 +117,7 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: 'gloss-highlight', title: 'Highlight with Gloss', contexts: ['selection'] });
+    void reinjectContentScripts();
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === 'gloss-highlight' && tab?.id !== undefined) void sendMessage('highlightSelection', null, tab.id);

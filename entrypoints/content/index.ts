@@ -2,7 +2,8 @@ import './mentions.css';
 import './highlights.css';
 import { EVERY_PAGE } from '../../lib/annotations/protocol';
 import { canonicalUrl } from '../../lib/annotations/url';
-import { onMessage, sendMessage } from '../../lib/messaging';
+import { onMessage, sendMessage as sendOnce } from '../../lib/messaging';
+import { withRetry } from '../../lib/retry';
 import { benchMark } from '../../page/bench-marks';
 import { Highlighter } from '../../page/highlighter';
 import { onOrphaned } from '../../page/orphaned';
@@ -17,7 +18,20 @@ export default defineContentScript({
   main(ctx) {
     benchMark('content-start');
     const controller = new AbortController();
-    onOrphaned(ctx, () => controller.abort());
+    const checkOrphaned = onOrphaned(ctx, () => {
+      controller.abort();
+      // Unless a newer Gloss, put in by the background after an update, took over the page: it
+      // registers its own mention highlight as it starts, and this script removed its own.
+      setTimeout(() => CSS.highlights.has('gloss-mention') || highlighter.offerReload(), 2000);
+    });
+    /** Sends a message again if the background's worker was stopped; a failure checks whether the extension is gone. */
+    const sendMessage = ((...args: Parameters<typeof sendOnce>) =>
+      withRetry(() => sendOnce(...args)).catch((e: unknown) => {
+        checkOrphaned();
+        throw e;
+      })) as typeof sendOnce;
+    // The reader's next touch finds out whether the extension went away under the page.
+    document.addEventListener('pointerdown', checkOrphaned, { capture: true, passive: true, signal: controller.signal });
     const frames = new NoteFrames(sendMessage('noteFrameUrl', undefined));
     const reader = new PageReader(
       {

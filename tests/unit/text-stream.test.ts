@@ -70,4 +70,29 @@ describe('visible text stream', () => {
     root.replaceChildren();
     expect(reader.lost).toBe(true);
   });
+
+  it('reads the text of open shadow roots, nested ones too, after a break', () => {
+    const root = body('<p>Leaders met in</p><x-card></x-card><p>on Monday.</p>');
+    const outer = root.querySelector('x-card')!.attachShadow({ mode: 'open' });
+    outer.innerHTML = '<span>Mongolia</span><x-inner></x-inner>';
+    outer.querySelector('x-inner')!.attachShadow({ mode: 'open' }).innerHTML = '<b>Kazakhstan</b>';
+    const s = readTextStream(root);
+    expect(s.text).toBe('Leaders met inon Monday.MongoliaKazakhstan');
+    expect(s.nodes.map((n) => n.data)).toEqual(['Leaders met in', 'on Monday.', 'Mongolia', 'Kazakhstan']);
+    expect(s.breaks).toEqual(expect.arrayContaining([14, 24, 32]));
+  });
+
+  it('reads several subtrees into one stream with a break between each, for one scan request', () => {
+    const a = body('<p>Putin met</p><p>Khurelsukh</p>');
+    const b = body('<p>in Ulaanbaatar</p>');
+    const reader = new TextStreamReader([a, b]);
+    expect(reader.read()).toBe(true);
+    const joined = reader.result();
+    expect(joined.text).toBe('Putin metKhurelsukhin Ulaanbaatar');
+    expect(joined.breaks).toEqual([9, 19]);
+    expect(joined.starts).toEqual([0, 9, 19]);
+    const bounds = streamBounds(joined, 22, 33);
+    expect(bounds.startContainer).toBe(b.querySelector('p')!.firstChild);
+    expect(bounds.startOffset).toBe(3);
+  });
 });
