@@ -45,6 +45,8 @@ function mount(props: Partial<PopupViewProps>) {
 }
 
 const tick = () => new Promise((r) => setTimeout(r));
+/** Waits past the next frame, where Preact runs effects: a reader never types before them. */
+const afterEffects = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -179,7 +181,7 @@ describe('popup', () => {
     const newer = { ...loaded, text: 'Written in another window.', updated: '2026-11-05T00:00:00.000Z' };
     const { el, actions } = mount({ library: new Library([], [loaded], []) });
     actions.savePageNote.mockResolvedValueOnce({ saved: false, current: newer });
-    await tick();
+    await afterEffects();
     const area = el.querySelector('.note-editor textarea') as HTMLTextAreaElement;
     expect(area.value).toBe('First thoughts.');
     area.value = 'Second thoughts.';
