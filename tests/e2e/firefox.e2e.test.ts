@@ -7,6 +7,24 @@ import { sharedAvailable } from '../shared-fixtures';
 import { FIREFOX_UUID, launchFirefoxWithGloss } from './firefox';
 import { mentionCount, waitForSettledPaint } from './paint';
 
+/** The centre of the first painted mention reading `text`, scrolled into view; throws when there is none. */
+async function mentionCenter(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((text) => {
+    for (const r of (CSS.highlights.get('gloss-mention') ?? []) as unknown as Iterable<StaticRange>) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      if (range.toString() !== text) continue;
+      (r.startContainer.parentElement as Element).scrollIntoView({ block: 'center' });
+      const box = range.getClientRects()[0];
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }
+    return null;
+  }, text);
+  if (!point) throw new Error(`no painted mention of ${text}`);
+  return point;
+}
+
 const run = sharedAvailable('the Firefox end-to-end test');
 
 interface Hostile {
@@ -86,20 +104,8 @@ describe.runIf(run)('Firefox ESR with the built Firefox extension', () => {
   });
 
   it('opens a hover card on a mention after the dwell', async () => {
-    const point = await page.evaluate(() => {
-      for (const r of (CSS.highlights.get('gloss-mention') ?? []) as unknown as Iterable<StaticRange>) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        if (range.toString() !== 'Ulaanbaatar') continue;
-        (r.startContainer.parentElement as Element).scrollIntoView({ block: 'center' });
-        const box = range.getClientRects()[0];
-        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      }
-      return null;
-    });
-    expect(point).not.toBeNull();
-    await page.mouse.move(point!.x, point!.y, { steps: 3 });
+    const point = await mentionCenter(page, 'Ulaanbaatar');
+    await page.mouse.move(point.x, point.y, { steps: 3 });
     // The card lives in a closed shadow root; its host shows whether it is open.
     await page.waitForFunction(() => (document.querySelector('gloss-card') as HTMLElement | null)?.style.display === 'block', {
       timeout: 5_000,
@@ -155,17 +161,7 @@ describe.runIf(run)('Firefox ESR with the built Firefox extension', () => {
     });
 
     it('hears none of a note typed into a card, and window.find never finds it while the card shows it', async () => {
-      const at = await hostile.evaluate(() => {
-        for (const r of (CSS.highlights.get('gloss-mention') ?? []) as unknown as Iterable<StaticRange>) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          if (range.toString() !== 'NATO') continue;
-          const box = range.getClientRects()[0];
-          return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-        }
-        throw new Error('no NATO mention');
-      });
+      const at = await mentionCenter(hostile, 'NATO');
       await hostile.mouse.move(at.x, at.y, { steps: 3 });
       const card = await noteFrame(hostile, 'entity');
       await clickButton(card, 'Add a note');
